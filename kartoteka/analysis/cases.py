@@ -1,0 +1,135 @@
+"""A person's case: names, the life-cycle timeline with every claim, disagreements.
+
+>>> # case = build_case(store, "Tukhachevsky"); case.events[0].predicate
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kartoteka.analysis.conflicts import Conflict, find_conflicts
+from kartoteka.errors import NotFound
+from kartoteka.model import Claim, Entity, Source
+from kartoteka.model import dates as edtf
+from kartoteka.model.records import is_entity_id, script_of
+from kartoteka.model.vocabulary import LIFECYCLE_ORDER, PREDICATES, EntityKind, Group
+from kartoteka.storage import Store
+
+
+@dataclass(frozen=True)
+class Event:
+    """One step of the life cycle: a predicate, a date, and the claims for it."""
+
+    predicate: str
+    date: str | None
+    claims: tuple[Claim, ...]
+    conflicted: bool = False
+
+    @property
+    def date_texts(self) -> tuple[str, ...]:
+        return tuple(
+            dict.fromkeys(
+                c.date.as_written for c in self.claims if c.date and c.date.as_written
+            )
+        )
+
+
+@dataclass
+class Case:
+    person: Entity
+    events: list[Event]
+    relations: list[Claim]  # the person's other claims: relations, documents, numbers
+    mentions: list[Claim]  # claims about others in which the person takes part
+    conflicts: list[Conflict]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def label(self, entity_id: str | None) -> str:
+        """A short name to show: the longest Latin spelling a source gives,
+        else the preferred name; the id when the entity is unknown."""
+        if entity_id is None:
+            return ""
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            return entity_id
+        latin = [n.name for n in entity.names if n.script == "Latn" and n.source]
+        if latin and script_of(entity.name) != "Latn":
+            return max(latin, key=len)
+        return entity.name
+
+    def conflict_of(self, claim_id: str) -> Conflict | None:
+        return next((c for c in self.conflicts if claim_id in c.claims), None)
+
+
+def find_person(store: Store, query: str) -> Entity:
+    """The one person whose id, casefile key or any name is the query."""
+    found = store.find_entities(query, EntityKind.PERSON)
+    if not found:
+        raise NotFound(f"no person named {query!r}; try `kartoteka search {query}`")
+    if len(found) > 1:
+        listed = "; ".join(f"{e.id} {e.name}" for e in found)
+        raise NotFound(f"{query!r} names {len(found)} persons: {listed}; give the id")
+    return found[0]
+
+
+def _group_events(claims: list[Claim], conflicts: list[Conflict]) -> list[Event]:
+    """Claims of one predicate and date make an event; an undated claim joins
+    the predicate's only dated event, when there is exactly one."""
+    by_key: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_key[c.predicate, c.date.value if c.date else None].append(c)
+    for predicate in {p for p, _ in by_key}:
+        dated = [k for k in by_key if k[0] == predicate and k[1] is not None]
+        if len(dated) == 1 and (predicate, None) in by_key:
+            by_key[dated[0]].extend(by_key.pop((predicate, None)))
+    in_conflict = {cid for c in conflicts for cid in c.claims}
+    return [
+        Event(p, d, tuple(cs), conflicted=any(c.id in in_conflict for c in cs))
+        for (p, d), cs in by_key.items()
+    ]
+
+
+def _order(events: list[Event]) -> list[Event]:
+    """Dated events by date; each undated one after the last event before it
+    in the life-cycle order."""
+    rank = {p: i for i, p in enumerate(LIFECYCLE_ORDER)}
+    dated = sorted(
+        (e for e in events if e.date),
+        key=lambda e: (edtf.sort_key(e.date), rank[e.predicate]),
+    )
+    for event in sorted(
+        (e for e in events if not e.date), key=lambda e: rank[e.predicate]
+    ):
+        at = max(
+            (
+                i + 1
+                for i, e in enumerate(dated)
+                if rank[e.predicate] <= rank[event.predicate]
+            ),
+            default=0,
+        )
+        dated.insert(at, event)
+    return dated
+
+
+def build_case(store: Store, query: str) -> Case:
+    """Everything the store knows about one person, arranged as a case file."""
+    person = find_person(store, query)
+    involved = store.claims_involving(person.id)
+    own = [c for c in involved if c.subject == person.id]
+    lifecycle = [c for c in own if PREDICATES[c.predicate].group is Group.LIFECYCLE]
+    conflicts = find_conflicts(own)
+    ids = {person.id}
+    for c in involved:
+        ids |= {c.subject, c.object, c.asserted_by} - {None}
+        ids |= {v for v in c.qualifiers.values() if is_entity_id(v)}
+    return Case(
+        person=person,
+        events=_order(_group_events(lifecycle, conflicts)),
+        relations=[c for c in own if c not in lifecycle],
+        mentions=[c for c in involved if c.subject != person.id],
+        conflicts=conflicts,
+        entities=store.entities(sorted(ids)),  # type: ignore[arg-type]
+        sources={s: store.source(s) for s in sorted({c.source for c in involved})},
+    )

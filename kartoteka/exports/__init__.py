@@ -1,0 +1,1 @@
+"""Exports that other parts and outside checks rely on (see docs/export.md)."""

@@ -1,0 +1,152 @@
+"""The export contract: persons, sources and claims as JSON Lines.
+
+Persons follow the shape in DESIGN.md; it is extended, never renamed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
+
+from kartoteka.analysis.cases import Case, Event, build_case
+from kartoteka.model import Claim, Source
+from kartoteka.model.vocabulary import EntityKind
+from kartoteka.storage import Store
+
+
+def claim_brief(case: Case, claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "source": claim.source,
+        "quote": claim.passage.text,
+        "stance": str(claim.stance),
+        "status": str(claim.status),
+        "asserted_by": claim.asserted_by,
+        "asserted_by_name": case.label(claim.asserted_by) or None,
+        "certainty": str(claim.certainty),
+        "date_text": claim.date.as_written if claim.date else None,
+    }
+
+
+def _qualifier(case: Case, event: Event, *keys: str) -> str | None:
+    for claim in event.claims:
+        for key in keys:
+            if claim.qualifiers.get(key):
+                return case.label(claim.qualifiers[key])
+    return None
+
+
+def person_record(case: Case) -> dict[str, Any]:
+    """One person as the export contract has it."""
+    p = case.person
+    return {
+        "id": p.id,
+        "name": p.name,
+        "names": [
+            {
+                "name": n.name,
+                "script": n.script,
+                "kind": str(n.kind),
+                "language": n.language,
+                "source": n.source,
+            }
+            for n in p.names
+        ],
+        "sex": p.sex,
+        "attributes": dict(p.attributes),
+        "external_ids": list(p.external_ids),
+        "events": [
+            {
+                "type": e.predicate,
+                "date": e.date,
+                "place": _qualifier(case, e, "place"),
+                "agency": _qualifier(case, e, "agency", "court", "by"),
+                "claims": [claim_brief(case, c) for c in e.claims],
+            }
+            for e in case.events
+        ],
+        "conflicts": [
+            {
+                "type": c.predicate,
+                "kind": c.kind,
+                "values": list(c.values),
+                "claims": list(c.claims),
+                "verdict": c.verdict,
+            }
+            for c in case.conflicts
+        ],
+    }
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "kind": str(source.kind),
+        "title": source.title,
+        "authors": list(source.authors),
+        "published": source.published,
+        "language": source.language,
+        "citation": source.citation,
+        "url": source.url,
+        "derived_from": list(source.derived_from),
+        "authenticity": str(source.authenticity),
+        "reliability": source.reliability,
+        "sha256": source.sha256,
+        "text": source.text,
+    }
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "subject": claim.subject,
+        "predicate": claim.predicate,
+        "object": claim.object,
+        "date": claim.date.value if claim.date else None,
+        "date_text": claim.date.as_written if claim.date else None,
+        "value": {k: v for k, v in vars(claim.value).items() if v is not None}
+        if claim.value
+        else None,
+        "qualifiers": claim.qualifiers,
+        "source": claim.source,
+        "start": claim.passage.start,
+        "end": claim.passage.end,
+        "quote": claim.passage.text,
+        "asserted_by": claim.asserted_by,
+        "stance": str(claim.stance),
+        "certainty": str(claim.certainty),
+        "status": str(claim.status),
+        "reviewer": claim.reviewer,
+        "origin": claim.origin,
+        "note": claim.note,
+    }
+
+
+def persons(store: Store) -> Iterator[dict[str, Any]]:
+    for person_id in store.entities(kind=EntityKind.PERSON):
+        yield person_record(build_case(store, person_id))
+
+
+def sources(store: Store) -> Iterator[dict[str, Any]]:
+    return (source_record(s) for s in store.sources())
+
+
+def claims(store: Store) -> Iterator[dict[str, Any]]:
+    return (claim_record(c) for c in store.claims())
+
+
+EXPORTS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
+    "persons": persons,
+    "sources": sources,
+    "claims": claims,
+}
+
+
+def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
+    """Write one JSON object a line; return how many."""
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+        count += 1
+    return count

@@ -1,0 +1,1 @@
+"""The thin edges: command line, rendered documents (and later the web)."""

@@ -1,0 +1,46 @@
+"""A case file as a document to print or share: Markdown, HTML or JSON."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from kartoteka.analysis.cases import Case
+from kartoteka.exports.jsonl import person_record
+from kartoteka.interfaces.case_view import claim_line, conflict_lines, names, timeline
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("kartoteka.interfaces", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _context(case: Case) -> dict[str, object]:
+    return {
+        "person": case.person,
+        "names": names(case),
+        "timeline": timeline(case),
+        "conflicts": conflict_lines(case),
+        "relations": [claim_line(case, c, with_predicate=True) for c in case.relations],
+        "mentions": [claim_line(case, c, with_predicate=True) for c in case.mentions],
+        "sources": list(case.sources.values()),
+    }
+
+
+def render(case: Case, fmt: str) -> str:
+    """The case as 'md', 'html' or 'json' text."""
+    if fmt == "json":
+        return json.dumps(person_record(case), ensure_ascii=False, indent=2) + "\n"
+    template = _environment().get_template(f"case.{fmt}.j2")
+    return template.render(**_context(case))
+
+
+FORMATS = ("md", "html", "json")

@@ -1,0 +1,114 @@
+"""What every rendering of a case shows, computed once for all formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kartoteka.analysis.cases import Case, Event
+from kartoteka.model import Claim, Name
+from kartoteka.model.records import is_entity_id
+
+
+@dataclass(frozen=True)
+class ClaimLine:
+    id: str
+    source: str  # "Title (id)"
+    source_id: str
+    asserted_by: str | None
+    stance: str
+    status: str
+    certainty: str
+    quote: str
+    detail: str  # object, value and qualifiers, in words
+    conflict: str | None  # the explanation, when the claim is in a conflict
+
+
+@dataclass(frozen=True)
+class EventLine:
+    heading: str
+    date: str
+    predicate: str
+    conflicted: bool
+    claims: tuple[ClaimLine, ...]
+
+
+def _detail(case: Case, claim: Claim, with_predicate: bool) -> str:
+    parts = []
+    if with_predicate:
+        parts.append(
+            f"{case.label(claim.subject)} — {claim.predicate.replace('_', ' ')}"
+        )
+    if claim.object:
+        parts.append(case.label(claim.object))
+    if claim.value:
+        parts.append(claim.value.display())
+    if claim.date and with_predicate:
+        parts.append(claim.date.value)  # type: ignore[arg-type]
+    for key, value in claim.qualifiers.items():
+        if key == "cited_from":
+            continue
+        parts.append(f"{key}: {case.label(value) if is_entity_id(value) else value}")
+    return "; ".join(str(p) for p in parts if p)
+
+
+def _voice(case: Case, claim: Claim) -> str | None:
+    """Whose words these are, unless simply the source's own author's."""
+    voice = case.label(claim.asserted_by) or None
+    source = case.sources.get(claim.source)
+    return None if source and voice in source.authors else voice
+
+
+def claim_line(case: Case, claim: Claim, with_predicate: bool = False) -> ClaimLine:
+    conflict = case.conflict_of(claim.id)
+    cited = claim.qualifiers.get("cited_from")
+    return ClaimLine(
+        id=claim.id,
+        source=f"{claim.source}, citing {cited}" if cited else claim.source,
+        source_id=claim.source,
+        asserted_by=_voice(case, claim),
+        stance=str(claim.stance),
+        status=str(claim.status) + (f" by {claim.reviewer}" if claim.reviewer else ""),
+        certainty=str(claim.certainty),
+        quote=" ".join(claim.passage.text.split()),
+        detail=_detail(case, claim, with_predicate),
+        conflict=conflict.explanation if conflict else None,
+    )
+
+
+def event_line(case: Case, event: Event) -> EventLine:
+    written = ", ".join(event.date_texts)
+    date = event.date or "undated"
+    heading = f"{date} ({written})" if written and written != date else date
+    return EventLine(
+        heading=heading,
+        date=date,
+        predicate=event.predicate.replace("_", " "),
+        conflicted=event.conflicted,
+        claims=tuple(claim_line(case, c) for c in event.claims),
+    )
+
+
+def names(case: Case) -> list[Name]:
+    """The preferred name first, then the others by script, kind and spelling."""
+    first, *rest = case.person.names or (Name(case.person.name),)
+    return [first, *sorted(rest, key=lambda n: (n.script, str(n.kind), n.name))]
+
+
+def timeline(case: Case) -> list[EventLine]:
+    return [event_line(case, e) for e in case.events]
+
+
+def conflict_lines(case: Case) -> list[tuple[str, list[ClaimLine]]]:
+    by_id = {c.id: c for e in case.events for c in e.claims}
+    by_id |= {c.id: c for c in case.relations}
+    return [
+        (
+            f"{c.verdict.upper()}: {c.explanation}",
+            [
+                claim_line(case, by_id[i], with_predicate=True)
+                for i in c.claims
+                if i in by_id
+            ],
+        )
+        for c in case.conflicts
+    ]

@@ -1,0 +1,394 @@
+"""The `kartoteka` command: each command parses, calls one library function, prints."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from kartoteka import settings
+from kartoteka.analysis.cases import build_case, find_person
+from kartoteka.analysis.conflicts import find_conflicts
+from kartoteka.errors import KartotekaError
+from kartoteka.exports.jsonl import EXPORTS, write_jsonl
+from kartoteka.ingest import registry
+from kartoteka.ingest.sources import SourceMeta, add_source
+from kartoteka.interfaces.case_document import FORMATS, render
+from kartoteka.interfaces.case_terminal import print_case
+from kartoteka.model.vocabulary import EntityKind, SourceKind, Status
+from kartoteka.storage import Store
+
+console = Console()
+errors = Console(stderr=True)
+
+
+class Cli(click.Group):
+    """Turns every KartotekaError into one clear line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KartotekaError as exc:
+            errors.print(
+                f"[bold red]error:[/] {exc}",
+                highlight=False,
+                markup=True,
+                soft_wrap=True,
+            )
+            sys.exit(1)
+
+
+def _store(ctx: click.Context) -> Store:
+    """Open the store once per command, from --db, KARTOTEKA_DB or kartoteka.toml."""
+    if "store" not in ctx.obj:
+        ctx.obj["store"] = Store.open(settings.get("db", ctx.obj["db"]))
+        ctx.call_on_close(ctx.obj["store"].close)
+    return ctx.obj["store"]
+
+
+def _actor(ctx: click.Context) -> str:
+    return settings.actor(ctx.obj["actor"])
+
+
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db", help="The store: a SQLite file or a database URL [default: kartoteka.db]."
+)
+@click.option("--shared", help="The shared material folder [default: ../shared].")
+@click.option("--actor", help="Who is writing, for the revision log [default: $USER].")
+@click.version_option(package_name="kartoteka")
+@click.pass_context
+def cli(
+    ctx: click.Context, db: str | None, shared: str | None, actor: str | None
+) -> None:
+    """Evidence-grounded case files on political repression and rehabilitation."""
+    ctx.ensure_object(dict)
+    ctx.obj.update(db=db, actor=actor)
+    if shared:
+        os.environ["KARTOTEKA_SHARED"] = shared  # flag outranks env and toml
+
+
+@cli.command()
+@click.option(
+    "--seed",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The seed article [default: <shared>/seeds/roberts-1964-….txt].",
+)
+@click.pass_context
+def demo(ctx: click.Context, seed: Path | None) -> None:
+    """Build the store from the seed article and print Tukhachevsky's case.
+
+    Example:
+
+    \b
+        kartoteka demo
+    """
+    from kartoteka.demo import run_demo
+
+    result = run_demo(_store(ctx), _actor(ctx), seed)
+    console.print(result.report.summary(), highlight=False)
+    c = result.counts
+    console.print(
+        f"[bold]store[/]: {c['sources']} sources, {result.persons} persons "
+        f"({c['entities']} entities), {c['names']} names, {c['claims']} claims, "
+        f"{len(result.conflicts)} conflicts, {c['revisions']} revisions"
+    )
+    console.print()
+    print_case(result.case, console)
+    console.print()
+    console.print(_store(ctx).verify().summary())
+
+
+@cli.command("add-source")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--id", "source_id", help="A short key, e.g. roberts-1964 [default: from the hash]."
+)
+@click.option("--title")
+@click.option("--author", "authors", multiple=True, help="Repeat for several authors.")
+@click.option(
+    "--date", "published", help="Publication date as EDTF, e.g. 1964-23 (autumn)."
+)
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in SourceKind]),
+    default="article",
+    show_default=True,
+)
+@click.option("--language", help="ISO 639-1 code, e.g. en, ru.")
+@click.option("--url")
+@click.option("--citation")
+@click.option(
+    "--derived-from", multiple=True, help="Id of a source this one cites or reprints."
+)
+@click.option(
+    "--reliability", type=click.Choice(list("ABCDEF")), default="F", show_default=True
+)
+@click.pass_context
+def add_source_(
+    ctx: click.Context, file: Path, source_id: str | None, **meta: Any
+) -> None:
+    """Store a .txt, .md, .html or .pdf file verbatim, with its sha256.
+
+    Example:
+
+    \b
+        kartoteka add-source article.html --title "Purge and Rehabilitation" \\
+            --author "Dick Roberts" --date 1964-23 --language en
+    """
+    meta["authors"] = tuple(meta["authors"])
+    meta["derived_from"] = tuple(meta["derived_from"])
+    source, change = add_source(
+        _store(ctx), file, SourceMeta(id=source_id, **meta), _actor(ctx)
+    )
+    console.print(
+        f"{change}: source {source.id} ({len(source.text):,} characters, "
+        f"sha256 {source.sha256[:16]}…)",
+        highlight=False,
+    )
+
+
+@cli.command("import")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(registry.IMPORTERS)))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+def import_(ctx: click.Context, fmt: str, paths: tuple[Path, ...]) -> None:
+    """Import PATHS in FORMAT (casefile: a curated YAML casefile).
+
+    Example:
+
+    \b
+        kartoteka import casefile kartoteka/casefiles/roberts-1964.yaml
+    """
+    for report in registry.run(_store(ctx), fmt, paths, _actor(ctx)):
+        console.print(report.summary(), highlight=False)
+
+
+@cli.command()
+@click.argument("person")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Write a document instead of printing to the terminal.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file [default: standard output].",
+)
+@click.pass_context
+def case(ctx: click.Context, person: str, fmt: str | None, output: Path | None) -> None:
+    """Print PERSON's case file: names, timeline, every claim, disagreements.
+
+    PERSON is an id, a casefile key or any of the person's names.
+
+    Example:
+
+    \b
+        kartoteka case Tukhachevsky --format html -o tukhachevsky.html
+    """
+    the_case = build_case(_store(ctx), person)
+    if fmt is None:
+        print_case(the_case, console)
+        return
+    text = render(the_case, fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@click.option("--person", help="Only this person's conflicts.")
+@click.pass_context
+def conflicts(ctx: click.Context, person: str | None) -> None:
+    """List claims that cannot all be true: disjoint dates, affirm against deny.
+
+    Example:
+
+    \b
+        kartoteka conflicts --person Tukhachevsky
+    """
+    store = _store(ctx)
+    claims = (
+        store.claims(subject=find_person(store, person).id)
+        if person
+        else store.claims()
+    )
+    found = find_conflicts(claims)
+    names = {e.id: e.name for e in store.entities([c.subject for c in found]).values()}
+    by_id = {c.id: c for c in claims}
+    for conflict in found:
+        console.print(
+            f"[bold red]{conflict.verdict}[/] {names[conflict.subject]}: "
+            f"{conflict.explanation}",
+            highlight=False,
+        )
+        for claim_id in conflict.claims:
+            c = by_id[claim_id]
+            value = c.date.value if c.date else c.stance
+            quote = " ".join(c.passage.text.split())
+            console.print(
+                f"  {claim_id} [{value}] {c.source}: “{quote}”",
+                highlight=False,
+            )
+    console.print(f"{len(found)} conflicts")
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(sorted(EXPORTS)))
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file [default: standard output].",
+)
+@click.pass_context
+def export(ctx: click.Context, what: str, fmt: str, output: Path | None) -> None:
+    """Export persons, sources or claims as JSON Lines (see docs/export.md).
+
+    Example:
+
+    \b
+        kartoteka export persons --format jsonl -o persons.jsonl
+    """
+    records = EXPORTS[what](_store(ctx))
+    if output is None:
+        write_jsonl(records, sys.stdout)
+        return
+    with output.open("w", encoding="utf-8") as out:
+        count = write_jsonl(records, out)
+    errors.print(f"wrote {count} {what} to {output}")
+
+
+@cli.command()
+@click.pass_context
+def verify(ctx: click.Context) -> None:
+    """Re-check the revision chain, every row, every source hash and every quote.
+
+    Exits 0 when all hold; otherwise lists each failure and exits 1.
+
+    Example:
+
+    \b
+        kartoteka verify
+    """
+    report = _store(ctx).verify()
+    for failure in report.failures:
+        errors.print(f"[red]FAIL[/] {failure}", highlight=False)
+    if not report.ok:
+        errors.print(f"{len(report.failures)} failures; {report.summary()}")
+        sys.exit(1)
+    console.print(report.summary())
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--limit", default=20, show_default=True)
+@click.pass_context
+def search(ctx: click.Context, text: str, limit: int) -> None:
+    """Full-text search over source texts and the names of entities.
+
+    Example:
+
+    \b
+        kartoteka search "secret trial"
+    """
+    hits = _store(ctx).search(text, limit)
+    for hit in hits:
+        console.print(f"[cyan]{hit.kind}[/] {hit.ref}: {hit.snippet}", highlight=False)
+    console.print(f"{len(hits)} hits")
+
+
+@cli.command()
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in EntityKind]),
+    default="person",
+    show_default=True,
+)
+@click.pass_context
+def entities(ctx: click.Context, kind: str) -> None:
+    """List the entities of a kind, with their ids.
+
+    Example:
+
+    \b
+        kartoteka entities --kind organization
+    """
+    table = Table("id", "name", "names")
+    for entity in _store(ctx).entities(kind=EntityKind(kind)).values():
+        table.add_row(entity.id, entity.name, str(len(entity.names)))
+    console.print(table)
+
+
+@cli.command()
+@click.pass_context
+def sources(ctx: click.Context) -> None:
+    """List the stored sources.
+
+    Example:
+
+    \b
+        kartoteka sources
+    """
+    table = Table("id", "kind", "title", "published", "rel.", "characters")
+    for s in _store(ctx).sources():
+        table.add_row(
+            s.id,
+            str(s.kind),
+            s.title,
+            s.published or "",
+            s.reliability,
+            f"{len(s.text):,}",
+        )
+    console.print(table)
+
+
+@cli.command()
+@click.argument("claim_id")
+@click.argument("status", type=click.Choice([s.value for s in Status]))
+@click.option("--reason", required=True, help="Why, for the revision log.")
+@click.pass_context
+def review(ctx: click.Context, claim_id: str, status: str, reason: str) -> None:
+    """Set a claim's status (accepted, rejected, candidate), with a reason.
+
+    Example:
+
+    \b
+        kartoteka review clm_0123456789abcdef rejected --reason "misread date"
+    """
+    actor = _actor(ctx)
+    with _store(ctx).writing(actor, reason) as tx:
+        change = tx.set_status(claim_id, Status(status), reviewer=actor)
+    console.print(f"{change}: claim {claim_id} is {status}")
+
+
+@cli.command("settings")
+def settings_() -> None:
+    """Show every setting, its value in force and what it means.
+
+    Example:
+
+    \b
+        kartoteka settings
+    """
+    table = Table("name", "value", "meaning")
+    for name, value, meaning in settings.describe():
+        table.add_row(name, value, meaning)
+    console.print(table)
+
+
+def main() -> None:
+    cli(obj={})

@@ -1,0 +1,147 @@
+"""EDTF dates compared as intervals, with "undetermined" when precision is short.
+
+>>> relation("1956", "1961-10")
+<Relation.DISJOINT: 'disjoint'>
+>>> relation("1937", "1937-06-12")
+<Relation.OVERLAP: 'overlap'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from edtf import parse_edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+from edtf.parser.parser_classes import OneOfASet
+
+from kartoteka.errors import DateError
+
+_FAR_PAST = dt.date(1, 1, 1)
+_FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+class Relation(StrEnum):
+    OVERLAP = "overlap"  # the two can be the same time
+    DISJOINT = "disjoint"  # they cannot be the same time, whatever the precision
+    UNDETERMINED = "undetermined"  # depends on precision or uncertainty not known
+
+
+@dataclass(frozen=True)
+class Span:
+    """Earliest and latest day a date can mean: strict, and widened by ~ and ?."""
+
+    lower: dt.date
+    upper: dt.date
+    lower_fuzzy: dt.date
+    upper_fuzzy: dt.date
+
+
+def _to_date(value: object, default: dt.date) -> dt.date:
+    if isinstance(value, float):  # edtf uses ±inf for open or unknown ends
+        return default
+    year, month, day = value[:3]  # type: ignore[index]
+    return dt.date(max(1, min(year, 9999)), month, day)
+
+
+@lru_cache(maxsize=65536)
+def parse(text: str) -> object:
+    """Parse an EDTF string; raise DateError with the text when it is invalid."""
+    if not isinstance(text, str) or not text.strip():
+        raise DateError(f"empty date: {text!r}")
+    try:
+        return parse_edtf(text.strip())
+    except (EDTFParseException, ValueError) as exc:
+        raise DateError(
+            f"{text!r} is not a valid EDTF date; write e.g. 1937-06-12, 1961-10, "
+            "1937, 1937-06~ (about), 1956? (uncertain), 1956/1961 (interval) "
+            "or [1956,1961] (one of)"
+        ) from exc
+
+
+def is_valid(text: str) -> bool:
+    try:
+        parse(text)
+    except DateError:
+        return False
+    return True
+
+
+def _span_of(obj: object) -> Span:
+    return Span(
+        lower=_to_date(obj.lower_strict(), _FAR_PAST),  # type: ignore[attr-defined]
+        upper=_to_date(obj.upper_strict(), _FAR_FUTURE),  # type: ignore[attr-defined]
+        lower_fuzzy=_to_date(obj.lower_fuzzy(), _FAR_PAST),  # type: ignore[attr-defined]
+        upper_fuzzy=_to_date(obj.upper_fuzzy(), _FAR_FUTURE),  # type: ignore[attr-defined]
+    )
+
+
+def spans(text: str) -> tuple[Span, ...]:
+    """The spans a date can mean: one, or one per member of a "one of" set."""
+    obj = parse(text)
+    if isinstance(obj, OneOfASet):
+        return tuple(_span_of(member) for member in obj.objects)
+    return (_span_of(obj),)
+
+
+def span(text: str) -> Span:
+    """The single span covering every reading of the date."""
+    parts = spans(text)
+    return Span(
+        lower=min(p.lower for p in parts),
+        upper=max(p.upper for p in parts),
+        lower_fuzzy=min(p.lower_fuzzy for p in parts),
+        upper_fuzzy=max(p.upper_fuzzy for p in parts),
+    )
+
+
+def _pair_relation(a: Span, b: Span) -> Relation:
+    if a.upper_fuzzy < b.lower_fuzzy or b.upper_fuzzy < a.lower_fuzzy:
+        return Relation.DISJOINT
+    if a.upper < b.lower or b.upper < a.lower:
+        return Relation.UNDETERMINED  # apart only if the ~ or ? is not taken
+    if _is_open(a) or _is_open(b):
+        return Relation.UNDETERMINED
+    return Relation.OVERLAP
+
+
+def _is_open(s: Span) -> bool:
+    return s.lower == _FAR_PAST or s.upper == _FAR_FUTURE
+
+
+def relation(a: str, b: str) -> Relation:
+    """Can two dates be the same time? Overlap, disjoint or undetermined."""
+    results = {_pair_relation(x, y) for x in spans(a) for y in spans(b)}
+    if Relation.OVERLAP in results:
+        return Relation.OVERLAP
+    if Relation.UNDETERMINED in results:
+        return Relation.UNDETERMINED
+    return Relation.DISJOINT
+
+
+def precedes(a: str, b: str) -> bool | None:
+    """True if a is surely before b, False if surely not, None if undetermined.
+
+    >>> precedes("1937-05", "1937-06-12")
+    True
+    >>> precedes("1937", "1937-06-12") is None
+    True
+    """
+    sa, sb = span(a), span(b)
+    if sa.upper_fuzzy < sb.lower_fuzzy:
+        return True
+    if sa.lower_fuzzy > sb.upper_fuzzy or (
+        sa.lower >= sb.upper and not _is_open(sa) and not _is_open(sb)
+    ):
+        return False
+    return None
+
+
+def sort_key(text: str | None) -> tuple[int, dt.date, dt.date]:
+    """Order dates by earliest then latest day; undated last."""
+    if not text:
+        return (1, _FAR_FUTURE, _FAR_FUTURE)
+    s = span(text)
+    return (0, s.lower, s.upper)

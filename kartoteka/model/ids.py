@@ -1,0 +1,36 @@
+"""Stable ids: a short prefix and a hash of the parts that make a thing itself.
+
+>>> make_id("per", "casefile", "tukhachevsky")
+'per_fcc18ea3663f9e9e'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+
+
+def canonical_json(value: object) -> str:
+    """One serialization for hashing: sorted keys, no spaces, UTF-8 kept."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_id(prefix: str, *parts: object) -> str:
+    """A 16-hex-digit hash of the parts, after the prefix and an underscore."""
+    digest = sha256_text(
+        canonical_json([unicodedata.normalize("NFC", str(p)) for p in parts])
+    )
+    return f"{prefix}_{digest[:16]}"
+
+
+def is_slug(text: str) -> bool:
+    """Lower-case letters, digits, dot, dash, underscore: a key a person can type."""
+    return bool(_SLUG.match(text))

@@ -1,0 +1,74 @@
+"""Opening a database: SQLite file, in-memory SQLite, or PostgreSQL by URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.pool import StaticPool
+
+from kartoteka.errors import MissingDependency, StorageError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def database_url(target: str | Path) -> str:
+    """A URL from a path, ':memory:', or a URL given as is."""
+    text = str(target)
+    if "://" in text:
+        return text
+    if text == ":memory:":
+        return "sqlite://"
+    return f"sqlite:///{Path(text).expanduser()}"
+
+
+def create_engine(url: str) -> sa.Engine:
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url)
+    try:
+        return sa.create_engine(url, future=True, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise MissingDependency(exc.name or "psycopg", "postgres") from exc
+
+
+def _sqlite_engine(url: str) -> sa.Engine:
+    memory = url in ("sqlite://", "sqlite:///:memory:")
+    if not memory:
+        folder = Path(url.removeprefix("sqlite:///")).parent
+        if not folder.is_dir():
+            raise StorageError(f"cannot create the store: no folder {folder}")
+    engine = sa.create_engine(
+        url,
+        poolclass=StaticPool if memory else None,
+        connect_args={"check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy, not the driver, issue BEGIN, so writers can ask
+        # for BEGIN IMMEDIATE and take the write lock up front.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA busy_timeout = 10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+    return engine
+
+
+def upgrade(engine: sa.Engine) -> None:
+    """Bring the schema to the newest migration."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,82 @@
+"""The append-only, hash-chained revision log.
+
+Each revision's hash covers a canonical serialization of everything it says
+plus the previous revision's hash, so editing, dropping or reordering any
+revision breaks every hash after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from kartoteka.model.ids import canonical_json
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Revision:
+    seq: int | None
+    at: str
+    actor: str
+    action: str  # create | edit | status | merge | unmerge | delete
+    target_kind: str
+    target_id: str
+    reason: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    prev_hash: str
+    hash: str = ""
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "at": self.at,
+            "actor": self.actor,
+            "action": self.action,
+            "target_kind": self.target_kind,
+            "target_id": self.target_id,
+            "reason": self.reason,
+            "before": self.before,
+            "after": self.after,
+            "prev_hash": self.prev_hash,
+        }
+
+    def computed_hash(self) -> str:
+        return hashlib.sha256(canonical_json(self.body()).encode("utf-8")).hexdigest()
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def make_revision(
+    *,
+    prev_hash: str,
+    actor: str,
+    action: str,
+    target_kind: str,
+    target_id: str,
+    reason: str | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> Revision:
+    draft = Revision(
+        None,
+        now(),
+        actor,
+        action,
+        target_kind,
+        target_id,
+        reason,
+        before,
+        after,
+        prev_hash,
+    )
+    return Revision(**{**vars(draft), "hash": draft.computed_hash()})
+
+
+def revision_from_row(r: Any) -> Revision:
+    return Revision(**dict(r._mapping))

@@ -1,0 +1,175 @@
+"""Model objects to table rows and back; a row dict is also a revision's state."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from kartoteka.model import Claim, Entity, Literal, Name, Passage, Source
+from kartoteka.model.ids import make_id
+from kartoteka.model.vocabulary import (
+    Authenticity,
+    Certainty,
+    EntityKind,
+    NameKind,
+    SourceKind,
+    Stance,
+    Status,
+)
+
+Row = dict[str, Any]
+
+
+def source_row(s: Source) -> Row:
+    return {
+        "id": s.id,
+        "kind": str(s.kind),
+        "title": s.title,
+        "authors": list(s.authors),
+        "published": s.published,
+        "language": s.language,
+        "citation": s.citation,
+        "url": s.url,
+        "derived_from": list(s.derived_from),
+        "authenticity": str(s.authenticity),
+        "reliability": s.reliability,
+        "text": s.text,
+        "sha256": s.sha256,
+    }
+
+
+def source_from_row(r: Any) -> Source:
+    m = r._mapping if hasattr(r, "_mapping") else r
+    return Source(
+        id=m["id"],
+        kind=SourceKind(m["kind"]),
+        title=m["title"],
+        text=m["text"],
+        authors=tuple(m["authors"]),
+        published=m["published"],
+        language=m["language"],
+        citation=m["citation"],
+        url=m["url"],
+        derived_from=tuple(m["derived_from"]),
+        authenticity=Authenticity(m["authenticity"]),
+        reliability=m["reliability"],
+        sha256=m["sha256"],
+    )
+
+
+def entity_row(e: Entity) -> Row:
+    return {
+        "id": e.id,
+        "kind": str(e.kind),
+        "name": e.name,
+        "sex": e.sex,
+        "external_ids": sorted(e.external_ids),
+        "attributes": dict(e.attributes),
+    }
+
+
+def entity_from_row(r: Any, names: tuple[Name, ...] = ()) -> Entity:
+    m = r._mapping if hasattr(r, "_mapping") else r
+    return Entity(
+        id=m["id"],
+        kind=EntityKind(m["kind"]),
+        name=m["name"],
+        names=names,
+        external_ids=tuple(m["external_ids"]),
+        attributes=dict(m["attributes"]),
+        sex=m["sex"],
+    )
+
+
+def fold(text: str) -> str:
+    """A name as lookups compare it: NFC, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def name_id(entity_id: str, n: Name) -> str:
+    return make_id("nam", entity_id, n.name, str(n.kind), n.source or "")
+
+
+def name_row(entity_id: str, n: Name) -> Row:
+    return {
+        "id": name_id(entity_id, n),
+        "entity_id": entity_id,
+        "name": n.name,
+        "kind": str(n.kind),
+        "script": n.script,
+        "language": n.language,
+        "source_id": n.source,
+        "folded": fold(n.name),
+    }
+
+
+def name_from_row(r: Any) -> Name:
+    m = r._mapping
+    return Name(
+        name=m["name"],
+        kind=NameKind(m["kind"]),
+        script=m["script"],
+        language=m["language"],
+        source=m["source_id"],
+    )
+
+
+def _literal_dict(lit: Literal | None) -> Row | None:
+    if lit is None:
+        return None
+    return {k: v for k, v in vars(lit).items() if v is not None}
+
+
+def claim_row(c: Claim) -> Row:
+    return {
+        "id": c.id,
+        "subject": c.subject,
+        "predicate": c.predicate,
+        "object": c.object,
+        "date": c.date.value if c.date else None,
+        "date_text": c.date.as_written if c.date else None,
+        "value": _literal_dict(c.value),
+        "qualifiers": dict(c.qualifiers),
+        "source_id": c.passage.source,
+        "start": c.passage.start,
+        "end": c.passage.end,
+        "quote": c.passage.text,
+        "asserted_by": c.asserted_by,
+        "stance": str(c.stance),
+        "certainty": str(c.certainty),
+        "status": str(c.status),
+        "reviewer": c.reviewer,
+        "origin": c.origin,
+        "note": c.note,
+    }
+
+
+def claim_from_row(r: Any) -> Claim:
+    m = r._mapping if hasattr(r, "_mapping") else r
+    date = None
+    if m["date"]:
+        date = Literal("date", m["date"], as_written=m["date_text"])
+    return Claim(
+        id=m["id"],
+        subject=m["subject"],
+        predicate=m["predicate"],
+        passage=Passage(m["source_id"], m["start"], m["end"], m["quote"]),
+        object=m["object"],
+        date=date,
+        value=Literal(**m["value"]) if m["value"] else None,
+        qualifiers=dict(m["qualifiers"]),
+        asserted_by=m["asserted_by"],
+        stance=Stance(m["stance"]),
+        certainty=Certainty(m["certainty"]),
+        status=Status(m["status"]),
+        reviewer=m["reviewer"],
+        origin=m["origin"],
+        note=m["note"],
+    )
+
+
+def revision_state(kind: str, row: Row) -> Row:
+    """What a revision records of a row: a source's text only through its hash."""
+    if kind == "source":
+        return {k: v for k, v in row.items() if k != "text"}
+    return dict(row)

@@ -1,0 +1,133 @@
+"""The tables, as SQLAlchemy Core metadata: one schema for SQLite and PostgreSQL.
+
+Alembic migrations in ``migrations/`` create them; a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+
+Json = sa.JSON().with_variant(JSONB(), "postgresql")
+
+metadata = sa.MetaData()
+
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("authors", Json, nullable=False),
+    sa.Column("published", sa.String(64)),
+    sa.Column("language", sa.String(16)),
+    sa.Column("citation", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("derived_from", Json, nullable=False),
+    sa.Column("authenticity", sa.String(16), nullable=False),
+    sa.Column("reliability", sa.String(1), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("sex", sa.String(1)),
+    sa.Column("external_ids", Json, nullable=False),
+    sa.Column("attributes", Json, nullable=False),
+)
+
+names = sa.Table(
+    "names",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("entity_id", sa.String(80), sa.ForeignKey("entities.id"), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("script", sa.String(4), nullable=False),
+    sa.Column("language", sa.String(16)),
+    sa.Column("source_id", sa.String(80), sa.ForeignKey("sources.id")),
+    sa.Column("folded", sa.Text, nullable=False),  # casefolded, for lookup
+    sa.Index("ix_names_entity", "entity_id"),
+    sa.Index("ix_names_folded", "folded"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("subject", sa.String(80), sa.ForeignKey("entities.id"), nullable=False),
+    sa.Column("predicate", sa.String(32), nullable=False),
+    sa.Column("object", sa.String(80), sa.ForeignKey("entities.id")),
+    sa.Column("date", sa.String(64)),
+    sa.Column("date_text", sa.Text),
+    sa.Column("value", Json),
+    sa.Column("qualifiers", Json, nullable=False),
+    sa.Column("source_id", sa.String(80), sa.ForeignKey("sources.id"), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("quote", sa.Text, nullable=False),
+    sa.Column("asserted_by", sa.String(80), sa.ForeignKey("entities.id")),
+    sa.Column("stance", sa.String(8), nullable=False),
+    sa.Column("certainty", sa.String(8), nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("reviewer", sa.Text),
+    sa.Column("origin", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Index("ix_claims_subject", "subject"),
+    sa.Index("ix_claims_object", "object"),
+    sa.Index("ix_claims_source", "source_id"),
+    sa.Index("ix_claims_asserted_by", "asserted_by"),
+)
+
+revisions = sa.Table(
+    "revisions",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("target_kind", sa.String(16), nullable=False),
+    sa.Column("target_id", sa.String(80), nullable=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("before", Json),
+    sa.Column("after", Json),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False, unique=True),
+    sa.Index("ix_revisions_target", "target_kind", "target_id"),
+)
+
+# Text that full-text search reaches: source texts and entity names. SQLite
+# indexes it with an FTS5 table kept by triggers; PostgreSQL with a GIN index
+# on its tsvector. Both are created by the migration, outside this metadata.
+search_docs = sa.Table(
+    "search_docs",
+    metadata,
+    sa.Column("doc_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("ref", sa.String(80), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.UniqueConstraint("kind", "ref", name="uq_search_docs_kind_ref"),
+)
+
+# A lookup of entities by external id ("casefile:tukhachevsky"), derived from
+# entities.external_ids and rebuilt with them; it has no revisions of its own.
+entity_refs = sa.Table(
+    "entity_refs",
+    metadata,
+    sa.Column("ref", sa.String(200), primary_key=True),
+    sa.Column(
+        "entity_id", sa.String(80), sa.ForeignKey("entities.id"), primary_key=True
+    ),
+)
+
+TABLES_WITH_REVISIONS: dict[str, sa.Table] = {
+    "source": sources,
+    "entity": entities,
+    "name": names,
+    "claim": claims,
+}

@@ -1,0 +1,59 @@
+"""Full-text search behind one function: SQLite FTS5 or PostgreSQL tsvector."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # "source" or "entity"
+    ref: str  # the source or entity id
+    snippet: str
+
+
+def _terms(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def search(conn: sa.Connection, text: str, limit: int = 20) -> list[Hit]:
+    """Every term must occur (any case, diacritics folded); best matches first."""
+    terms = _terms(text)
+    if not terms:
+        return []
+    if conn.dialect.name == "sqlite":
+        return _sqlite(conn, terms, limit)
+    return _postgresql(conn, terms, limit)
+
+
+def _sqlite(conn: sa.Connection, terms: list[str], limit: int) -> list[Hit]:
+    # Each term quoted, so words like AND or NEAR and stray quotes are plain text.
+    match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
+    rows = conn.execute(
+        sa.text(
+            "SELECT d.kind, d.ref, snippet(search_fts, 0, '[', ']', ' … ', 12) AS s "
+            "FROM search_fts JOIN search_docs d ON d.doc_id = search_fts.rowid "
+            "WHERE search_fts MATCH :match ORDER BY rank LIMIT :limit"
+        ),
+        {"match": match, "limit": limit},
+    )
+    return [Hit(r.kind, r.ref, " ".join(r.s.split())) for r in rows]
+
+
+def _postgresql(conn: sa.Connection, terms: list[str], limit: int) -> list[Hit]:
+    rows = conn.execute(
+        sa.text(
+            "SELECT kind, ref, ts_headline('simple', body, q, "
+            "'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS s "
+            "FROM search_docs, plainto_tsquery('simple', :q) AS q "
+            "WHERE to_tsvector('simple', body) @@ q "
+            "ORDER BY ts_rank(to_tsvector('simple', body), q) DESC LIMIT :limit"
+        ),
+        {"q": " ".join(terms), "limit": limit},
+    )
+    return [Hit(r.kind, r.ref, " ".join(r.s.split())) for r in rows]

@@ -1,0 +1,209 @@
+"""The Store: the one object through which the rest of kartoteka reads and writes.
+
+>>> store = Store.open(":memory:")
+>>> store.counts()["sources"]
+0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from kartoteka.errors import NotFound, StorageError
+from kartoteka.model import Claim, Entity, Name, Source
+from kartoteka.model.vocabulary import EntityKind
+from kartoteka.storage import search as fts
+from kartoteka.storage.engine import create_engine, database_url, upgrade
+from kartoteka.storage.revisions import Revision, revision_from_row
+from kartoteka.storage.rows import (
+    claim_from_row,
+    entity_from_row,
+    fold,
+    name_from_row,
+    source_from_row,
+)
+from kartoteka.storage.schema import (
+    claims,
+    entities,
+    entity_refs,
+    names,
+    revisions,
+    sources,
+)
+from kartoteka.storage.verify import VerifyReport
+from kartoteka.storage.verify import verify as verify_store
+from kartoteka.storage.writer import Writer
+
+
+def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
+    return tuple(sorted(found, key=lambda n: n.name != preferred))
+
+
+class Store:
+    """Sources, entities, claims and their revisions, in SQLite or PostgreSQL."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, target: str | Path) -> Store:
+        """Open (and create or migrate) the store at a path, ':memory:' or a URL."""
+        url = database_url(target)
+        try:
+            engine = create_engine(url)
+            upgrade(engine)
+        except sa.exc.OperationalError as exc:
+            raise StorageError(
+                f"cannot open the store at {target}: {exc.orig}"
+            ) from exc
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def writing(self, actor: str, reason: str | None = None) -> Iterator[Writer]:
+        """One atomic write: every change and its revision commit, or none does."""
+        with (
+            self.engine.connect().execution_options(
+                sqlite_begin="BEGIN IMMEDIATE"
+            ) as conn,
+            conn.begin(),
+        ):
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql("LOCK TABLE revisions IN EXCLUSIVE MODE")
+            yield Writer(conn, actor, reason)
+
+    # -- reads -------------------------------------------------------------
+
+    def _rows(self, query: sa.Executable) -> list[sa.Row]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))
+
+    def source(self, source_id: str) -> Source:
+        rows = self._rows(sa.select(sources).where(sources.c.id == source_id))
+        if not rows:
+            raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
+        return source_from_row(rows[0])
+
+    def sources(self) -> list[Source]:
+        return [
+            source_from_row(r)
+            for r in self._rows(sa.select(sources).order_by(sources.c.id))
+        ]
+
+    def has_source(self, source_id: str) -> bool:
+        query = sa.select(sources.c.id).where(sources.c.id == source_id)
+        return bool(self._rows(query))
+
+    def entity(self, entity_id: str) -> Entity:
+        return self.entities([entity_id])[entity_id]
+
+    def entities(
+        self, ids: list[str] | None = None, kind: EntityKind | None = None
+    ) -> dict[str, Entity]:
+        """Entities with their names, by id; all of a kind when ids is None."""
+        query = sa.select(entities)
+        if ids is not None:
+            query = query.where(entities.c.id.in_(ids))
+        if kind is not None:
+            query = query.where(entities.c.kind == str(kind))
+        rows = self._rows(query.order_by(entities.c.name))
+        found = {r.id: r for r in rows}
+        if ids is not None and (missing := set(ids) - set(found)):
+            raise NotFound(f"no entity {', '.join(sorted(missing))}")
+        name_rows = self._rows(
+            sa.select(names)
+            .where(names.c.entity_id.in_(list(found)))
+            .order_by(names.c.name)
+        )
+        by_entity: dict[str, list] = {}
+        for r in name_rows:
+            by_entity.setdefault(r.entity_id, []).append(name_from_row(r))
+        return {
+            i: entity_from_row(r, _preferred_first(r.name, by_entity.get(i, [])))
+            for i, r in found.items()
+        }
+
+    def find_entities(self, query: str, kind: EntityKind | None = None) -> list[Entity]:
+        """Entities whose id, external id or any name is the query (any case)."""
+        wanted = query.strip()
+        ids = {
+            r.id
+            for r in self._rows(sa.select(entities.c.id).where(entities.c.id == wanted))
+        }
+        if not ids:
+            ids = self._ids_by_name(wanted)
+        found = list(self.entities(sorted(ids), kind).values()) if ids else []
+        return found
+
+    def _ids_by_name(self, wanted: str) -> set[str]:
+        by_ref = sa.select(entity_refs.c.entity_id).where(
+            entity_refs.c.ref.in_([wanted, f"casefile:{wanted}"])
+        )
+        by_name = sa.select(names.c.entity_id).where(names.c.folded == fold(wanted))
+        return {r.entity_id for r in self._rows(sa.union(by_ref, by_name))}
+
+    def claims(self, **where: str) -> list[Claim]:
+        """Claims matching column=value filters: ``claims(predicate="executed")``."""
+        query = sa.select(claims)
+        for column, value in where.items():
+            query = query.where(claims.c[column] == value)
+        return [
+            claim_from_row(r)
+            for r in self._rows(query.order_by(claims.c.source_id, claims.c.start))
+        ]
+
+    def claims_involving(self, entity_id: str) -> list[Claim]:
+        """Claims in which the entity is subject, object or the one asserting."""
+        c = claims.c
+        query = sa.select(claims).where(
+            sa.or_(
+                c.subject == entity_id,
+                c.object == entity_id,
+                c.asserted_by == entity_id,
+            )
+        )
+        return [
+            claim_from_row(r) for r in self._rows(query.order_by(c.source_id, c.start))
+        ]
+
+    def revisions(self, target_id: str | None = None) -> list[Revision]:
+        query = sa.select(revisions).order_by(revisions.c.seq)
+        if target_id is not None:
+            query = query.where(revisions.c.target_id == target_id)
+        return [revision_from_row(r) for r in self._rows(query)]
+
+    def counts(self) -> dict[str, int]:
+        tables = {
+            "sources": sources,
+            "entities": entities,
+            "names": names,
+            "claims": claims,
+            "revisions": revisions,
+        }
+        with self.engine.connect() as conn:
+            return {
+                label: conn.execute(
+                    sa.select(sa.func.count()).select_from(t)
+                ).scalar_one()
+                for label, t in tables.items()
+            }
+
+    def search(self, text: str, limit: int = 20) -> list[fts.Hit]:
+        """Full-text search over source texts and entity names."""
+        with self.engine.connect() as conn:
+            return fts.search(conn, text, limit)
+
+    def verify(self) -> VerifyReport:
+        """Re-check the revision chain, every row, source hash and quote."""
+        with self.engine.connect() as conn:
+            return verify_store(conn)

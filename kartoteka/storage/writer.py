@@ -1,0 +1,157 @@
+"""Writes inside one transaction; every change appends its revision.
+
+A put of something already stored as it is changes nothing and writes no
+revision, which is what makes every import idempotent.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+
+from kartoteka.errors import NotFound
+from kartoteka.model import Claim, Entity, Name, Source
+from kartoteka.model.vocabulary import Status
+from kartoteka.storage.revisions import GENESIS, make_revision
+from kartoteka.storage.rows import (
+    Row,
+    claim_row,
+    entity_row,
+    name_row,
+    revision_state,
+    source_row,
+)
+from kartoteka.storage.schema import (
+    TABLES_WITH_REVISIONS,
+    claims,
+    entity_refs,
+    names,
+    revisions,
+    search_docs,
+)
+
+
+class Change(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+class Writer:
+    """Adds and edits rows in one open transaction, revision by revision."""
+
+    def __init__(self, conn: sa.Connection, actor: str, reason: str | None) -> None:
+        self.conn = conn
+        self.actor = actor
+        self.reason = reason
+        last = conn.execute(
+            sa.select(revisions.c.hash).order_by(revisions.c.seq.desc()).limit(1)
+        ).scalar()
+        self._prev_hash = last or GENESIS
+
+    def _revise(
+        self,
+        action: str,
+        kind: str,
+        target: str,
+        before: Row | None,
+        after: Row | None,
+        reason: str | None = None,
+    ) -> None:
+        rev = make_revision(
+            prev_hash=self._prev_hash,
+            actor=self.actor,
+            action=action,
+            target_kind=kind,
+            target_id=target,
+            reason=reason or self.reason,
+            before=before and revision_state(kind, before),
+            after=after and revision_state(kind, after),
+        )
+        values = {k: v for k, v in vars(rev).items() if k != "seq"}
+        self.conn.execute(sa.insert(revisions).values(**values))
+        self._prev_hash = rev.hash
+
+    def _current(self, table: sa.Table, row_id: str) -> Row | None:
+        found = self.conn.execute(sa.select(table).where(table.c.id == row_id)).first()
+        return dict(found._mapping) if found else None
+
+    def _put(self, kind: str, row: Row, reason: str | None = None) -> Change:
+        table = TABLES_WITH_REVISIONS[kind]
+        before = self._current(table, row["id"])
+        if before == row:
+            return Change.UNCHANGED
+        if before is None:
+            self.conn.execute(sa.insert(table).values(**row))
+            self._revise("create", kind, row["id"], None, row, reason)
+            return Change.CREATED
+        self.conn.execute(sa.update(table).where(table.c.id == row["id"]).values(**row))
+        self._revise("edit", kind, row["id"], before, row, reason)
+        return Change.UPDATED
+
+    def _index(self, kind: str, ref: str, body: str) -> None:
+        where = (search_docs.c.kind == kind) & (search_docs.c.ref == ref)
+        self.conn.execute(sa.delete(search_docs).where(where))
+        self.conn.execute(sa.insert(search_docs).values(kind=kind, ref=ref, body=body))
+
+    def put_source(self, source: Source) -> Change:
+        change = self._put("source", source_row(source))
+        if change is not Change.UNCHANGED:
+            self._index("source", source.id, f"{source.title}\n{source.text}")
+        return change
+
+    def put_entity(self, entity: Entity) -> Change:
+        """Store the entity and add its names; names already stored are kept."""
+        change = self._put("entity", entity_row(entity))
+        if change is not Change.UNCHANGED:
+            self.conn.execute(
+                sa.delete(entity_refs).where(entity_refs.c.entity_id == entity.id)
+            )
+            for ref in sorted(set(entity.external_ids)):
+                self.conn.execute(
+                    sa.insert(entity_refs).values(ref=ref, entity_id=entity.id)
+                )
+        added = [self.put_name(entity.id, n) for n in entity.names]
+        if change is Change.UNCHANGED and Change.CREATED in added:
+            change = Change.UPDATED
+        if change is not Change.UNCHANGED:
+            self._reindex_entity(entity.id, entity.name)
+        return change
+
+    def put_name(self, entity_id: str, name: Name) -> Change:
+        return self._put("name", name_row(entity_id, name))
+
+    def _reindex_entity(self, entity_id: str, preferred: str) -> None:
+        all_names = self.conn.execute(
+            sa.select(names.c.name).where(names.c.entity_id == entity_id)
+        ).scalars()
+        self._index(
+            "entity", entity_id, "\n".join(dict.fromkeys([preferred, *all_names]))
+        )
+
+    def put_claim(self, claim: Claim) -> Change:
+        return self._put("claim", claim_row(claim))
+
+    def set_status(
+        self, claim_id: str, status: Status, reviewer: str, reason: str | None = None
+    ) -> Change:
+        """Accept or reject a claim; the reviewer and reason go into the revision."""
+        before = self._current(claims, claim_id)
+        if before is None:
+            raise NotFound(f"no claim {claim_id!r}")
+        after = {**before, "status": str(status), "reviewer": reviewer}
+        if after == before:
+            return Change.UNCHANGED
+        self.conn.execute(
+            sa.update(claims).where(claims.c.id == claim_id).values(**after)
+        )
+        self._revise("status", "claim", claim_id, before, after, reason)
+        return Change.UPDATED
+
+    def claim_ids(self, **where: Any) -> list[str]:
+        query = sa.select(claims.c.id)
+        for column, value in where.items():
+            query = query.where(claims.c[column] == value)
+        return list(self.conn.execute(query).scalars())
