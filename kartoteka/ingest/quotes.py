@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
+from rapidfuzz import fuzz
 
 from kartoteka.model import Passage
 
@@ -22,16 +22,13 @@ def count(text: str, quote: str) -> int:
 
 
 def closest(text: str, quote: str) -> tuple[str, float]:
-    """The span of text most like the quote, and how alike (0..1).
-
-    Anchors on the longest common block, then scores a window of the quote's
-    length around it; good enough to show the researcher what they meant.
-    """
+    """The span of text most like the quote, and how alike (0..1)."""
     if not text or not quote:
         return "", 0.0
-    matcher = SequenceMatcher(None, text, quote, autojunk=False)
-    block = matcher.find_longest_match(0, len(text), 0, len(quote))
-    start = max(0, block.a - block.b)
-    window = text[start : start + len(quote)]
-    ratio = SequenceMatcher(None, window, quote, autojunk=False).ratio()
-    return window, round(ratio, 2)
+    best = fuzz.partial_ratio_alignment(quote, text)
+    start, end = best.dest_start, best.dest_end
+    while start > 0 and text[start - 1].isalnum():  # widen to whole words
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end], round(best.score / 100, 2)

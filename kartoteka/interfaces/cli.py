@@ -9,7 +9,9 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from kartoteka import settings
 from kartoteka.analysis.cases import build_case, find_person
@@ -35,7 +37,7 @@ class Cli(click.Group):
             return super().invoke(ctx)
         except KartotekaError as exc:
             errors.print(
-                f"[bold red]error:[/] {exc}",
+                f"[bold red]error:[/] {escape(str(exc))}",
                 highlight=False,
                 markup=True,
                 soft_wrap=True,
@@ -91,7 +93,7 @@ def demo(ctx: click.Context, seed: Path | None) -> None:
     from kartoteka.demo import run_demo
 
     result = run_demo(_store(ctx), _actor(ctx), seed)
-    console.print(result.report.summary(), highlight=False)
+    console.print(escape(result.report.summary()), highlight=False)
     c = result.counts
     console.print(
         f"[bold]store[/]: {c['sources']} sources, {result.persons} persons "
@@ -166,7 +168,7 @@ def import_(ctx: click.Context, fmt: str, paths: tuple[Path, ...]) -> None:
         kartoteka import casefile kartoteka/casefiles/roberts-1964.yaml
     """
     for report in registry.run(_store(ctx), fmt, paths, _actor(ctx)):
-        console.print(report.summary(), highlight=False)
+        console.print(escape(report.summary()), highlight=False)
 
 
 @cli.command()
@@ -227,19 +229,14 @@ def conflicts(ctx: click.Context, person: str | None) -> None:
     names = {e.id: e.name for e in store.entities([c.subject for c in found]).values()}
     by_id = {c.id: c for c in claims}
     for conflict in found:
-        console.print(
-            f"[bold red]{conflict.verdict}[/] {names[conflict.subject]}: "
-            f"{conflict.explanation}",
-            highlight=False,
-        )
+        who = escape(f"{names[conflict.subject]}: {conflict.explanation}")
+        console.print(f"[bold red]{conflict.verdict}[/] {who}", highlight=False)
         for claim_id in conflict.claims:
             c = by_id[claim_id]
             value = c.date.value if c.date else c.stance
             quote = " ".join(c.passage.text.split())
-            console.print(
-                f"  {claim_id} [{value}] {c.source}: “{quote}”",
-                highlight=False,
-            )
+            line = f"  {claim_id} [{value}] {c.source}: “{quote}”"
+            console.print(escape(line), highlight=False)
     console.print(f"{len(found)} conflicts")
 
 
@@ -286,7 +283,7 @@ def verify(ctx: click.Context) -> None:
     """
     report = _store(ctx).verify()
     for failure in report.failures:
-        errors.print(f"[red]FAIL[/] {failure}", highlight=False)
+        errors.print(f"[red]FAIL[/] {escape(failure)}", highlight=False)
     if not report.ok:
         errors.print(f"{len(report.failures)} failures; {report.summary()}")
         sys.exit(1)
@@ -307,7 +304,11 @@ def search(ctx: click.Context, text: str, limit: int) -> None:
     """
     hits = _store(ctx).search(text, limit)
     for hit in hits:
-        console.print(f"[cyan]{hit.kind}[/] {hit.ref}: {hit.snippet}", highlight=False)
+        line = Text(hit.kind, style="cyan")
+        line.append(f" {hit.ref}: ")
+        line.append(hit.snippet)  # a Text, so the [match] brackets stay as written
+        line.highlight_regex(r"\[[^\]]+\]", "bold yellow")
+        console.print(line)
     console.print(f"{len(hits)} hits")
 
 

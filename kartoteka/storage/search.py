@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,8 @@ class Hit:
 
 
 def _terms(text: str) -> list[str]:
-    return _WORD.findall(text)
+    """Words to look for; "Khrushchev’s" looks for Khrushchev."""
+    return _WORD.findall(_POSSESSIVE.sub("", text))
 
 
 def search(conn: sa.Connection, text: str, limit: int = 20) -> list[Hit]:

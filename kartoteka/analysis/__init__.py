@@ -1,0 +1,1 @@
+"""What the claims add up to: cases, conflicts (later: corroboration, networks)."""

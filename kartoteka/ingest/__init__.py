@@ -1,0 +1,1 @@
+"""Reading sources in: narrative files, curated casefiles, registry lists."""

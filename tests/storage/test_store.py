@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kartoteka.errors import NotFound, StorageError
+from kartoteka.model import Claim, Entity, Name, Passage, Source
+from kartoteka.model.vocabulary import EntityKind, Status
+from kartoteka.storage import Change, Store
+
+TEXT = "Ivan Petrov was arrested on 3 March 1938."
+
+
+def _source() -> Source:
+    return Source(id="report", kind="archival-file", title="Report", text=TEXT)
+
+
+def _person() -> Entity:
+    return Entity(
+        id=Entity.make_id(EntityKind.PERSON, "t", "petrov"),
+        kind=EntityKind.PERSON,
+        name="Петров Иван",
+        names=(Name("Петров Иван"), Name("Ivan Petrov", source="report")),
+        external_ids=("casefile:petrov",),
+        sex="M",
+    )
+
+
+def _claim(person: Entity) -> Claim:
+    passage = Passage("report", 0, len(TEXT), TEXT)
+    return Claim(
+        id=Claim.make_id(person.id, "arrested", passage),
+        subject=person.id,
+        predicate="arrested",
+        passage=passage,
+    )
+
+
+def _fill(store: Store) -> tuple[Entity, Claim]:
+    person = _person()
+    claim = _claim(person)
+    with store.writing("test", "fixture") as tx:
+        tx.put_source(_source())
+        tx.put_entity(person)
+        tx.put_claim(claim)
+    return person, claim
+
+
+def test_what_is_written_reads_back_the_same(fresh_store):
+    person, claim = _fill(fresh_store)
+    assert fresh_store.source("report") == _source()
+    stored = fresh_store.entity(person.id)
+    assert stored.name == person.name
+    assert {n.name for n in stored.names} == {"Петров Иван", "Ivan Petrov"}
+    assert fresh_store.claims(subject=person.id) == [claim]
+
+
+def test_the_preferred_name_comes_first(fresh_store):
+    person, _ = _fill(fresh_store)
+    assert fresh_store.entity(person.id).names[0].name == "Петров Иван"
+
+
+def test_putting_the_same_thing_twice_changes_nothing(fresh_store):
+    person, claim = _fill(fresh_store)
+    before = fresh_store.counts()
+    with fresh_store.writing("test") as tx:
+        assert tx.put_source(_source()) is Change.UNCHANGED
+        assert tx.put_entity(person) is Change.UNCHANGED
+        assert tx.put_claim(claim) is Change.UNCHANGED
+    assert fresh_store.counts() == before
+
+
+def test_every_write_appends_a_revision(fresh_store):
+    _fill(fresh_store)
+    kinds = [r.target_kind for r in fresh_store.revisions()]
+    assert kinds == ["source", "entity", "name", "name", "claim"]
+    assert all(
+        r.actor == "test" and r.reason == "fixture" for r in fresh_store.revisions()
+    )
+
+
+def test_an_edit_records_before_and_after(fresh_store):
+    person, _ = _fill(fresh_store)
+    with fresh_store.writing("editor", "correct the sex") as tx:
+        change = tx.put_entity(Entity(**{**vars(person), "sex": "F"}))
+    assert change is Change.UPDATED
+    last = fresh_store.revisions(person.id)[-1]
+    assert (last.action, last.before["sex"], last.after["sex"]) == ("edit", "M", "F")
+
+
+def test_a_status_change_names_the_reviewer(fresh_store):
+    _, claim = _fill(fresh_store)
+    with fresh_store.writing("historian", "checked the file") as tx:
+        tx.set_status(claim.id, Status.ACCEPTED, reviewer="historian")
+    assert fresh_store.claims()[0].status is Status.ACCEPTED
+    assert fresh_store.claims()[0].reviewer == "historian"
+    assert fresh_store.revisions(claim.id)[-1].action == "status"
+
+
+def test_a_failed_write_leaves_nothing_behind(fresh_store):
+    with pytest.raises(RuntimeError), fresh_store.writing("test") as tx:
+        tx.put_source(_source())
+        raise RuntimeError("crash mid-import")
+    assert fresh_store.counts()["sources"] == 0
+    assert fresh_store.counts()["revisions"] == 0
+    assert fresh_store.verify().ok
+
+
+def test_entities_are_found_by_id_key_or_any_name_in_any_case(fresh_store):
+    person, _ = _fill(fresh_store)
+    for query in (person.id, "petrov", "casefile:petrov", "ivan petrov", "ПЕТРОВ ИВАН"):
+        assert [e.id for e in fresh_store.find_entities(query)] == [person.id]
+    assert fresh_store.find_entities("Sidorov") == []
+
+
+def test_unknown_ids_are_not_found(fresh_store):
+    with pytest.raises(NotFound, match="no source"):
+        fresh_store.source("nothing")
+    with pytest.raises(NotFound, match="no entity"):
+        fresh_store.entity("per_0000000000000000")
+
+
+def test_a_store_file_keeps_its_content_across_openings(tmp_path):
+    path = tmp_path / "k.db"
+    store = Store.open(path)
+    _fill(store)
+    store.close()
+    reopened = Store.open(path)
+    assert reopened.counts()["claims"] == 1
+    assert reopened.verify().ok
+    reopened.close()
+
+
+def test_a_store_in_a_missing_folder_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(StorageError, match="no folder"):
+        Store.open(tmp_path / "missing" / "k.db")
