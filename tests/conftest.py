@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from kartoteka import settings
 from kartoteka.demo import run_demo
@@ -15,9 +17,28 @@ from kartoteka.storage import Store
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture
-def fresh_store() -> Store:
-    store = Store.open(":memory:")
+# Storage runs on every backend: SQLite always, PostgreSQL when a test server
+# is named (.ci/run starts one and sets this).
+POSTGRES_URL = os.environ.get("KARTOTEKA_TEST_POSTGRES")
+BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
+
+
+def _empty_postgres(url: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def fresh_store(request: pytest.FixtureRequest) -> Store:
+    """An empty, migrated store on each backend in turn."""
+    if request.param == "postgresql":
+        _empty_postgres(POSTGRES_URL)
+        store = Store.open(POSTGRES_URL)
+    else:
+        store = Store.open(":memory:")
     yield store
     store.close()
 

@@ -46,17 +46,18 @@ class Case:
     sources: dict[str, Source] = field(default_factory=dict)
 
     def label(self, entity_id: str | None) -> str:
-        """A short name to show: the longest Latin spelling a source gives,
-        else the preferred name; the id when the entity is unknown."""
+        """A short name to show: the preferred name when Latin, else the longest
+        Latin spelling (a source's first); the id when the entity is unknown."""
         if entity_id is None:
             return ""
         entity = self.entities.get(entity_id)
         if entity is None:
             return entity_id
-        latin = [n.name for n in entity.names if n.script == "Latn" and n.source]
-        if latin and script_of(entity.name) != "Latn":
-            return max(latin, key=len)
-        return entity.name
+        if script_of(entity.name) == "Latn":
+            return entity.name
+        latin = [n for n in entity.names if n.script == "Latn"]
+        sourced = [n.name for n in latin if n.source] or [n.name for n in latin]
+        return max(sourced, key=len) if sourced else entity.name
 
     def conflict_of(self, claim_id: str) -> Conflict | None:
         return next((c for c in self.conflicts if claim_id in c.claims), None)

@@ -118,7 +118,7 @@ class Store:
             query = query.where(entities.c.kind == str(kind))
         rows = self._rows(query.order_by(entities.c.name))
         found = {r.id: r for r in rows}
-        if ids is not None and (missing := set(ids) - set(found)):
+        if ids is not None and kind is None and (missing := set(ids) - set(found)):
             raise NotFound(f"no entity {', '.join(sorted(missing))}")
         name_rows = self._rows(
             sa.select(names)
@@ -142,8 +142,8 @@ class Store:
         }
         if not ids:
             ids = self._ids_by_name(wanted)
-        found = list(self.entities(sorted(ids), kind).values()) if ids else []
-        return found
+        found = self.entities(sorted(ids)).values() if ids else []
+        return [e for e in found if kind is None or e.kind is kind]
 
     def _ids_by_name(self, wanted: str) -> set[str]:
         by_ref = sa.select(entity_refs.c.entity_id).where(

@@ -52,5 +52,5 @@ def test_an_unknown_person_is_not_found_with_a_hint(petrov_store):
 
 
 def test_an_organization_is_not_a_case(petrov_store):
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound, match="no person named 'NKVD'"):
         build_case(petrov_store, "NKVD")
