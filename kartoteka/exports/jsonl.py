@@ -13,6 +13,7 @@ from kartoteka.analysis.cases import Case, Event, build_case
 from kartoteka.model import Claim, Source
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
+from kartoteka.storage.rows import claim_row, source_row
 
 
 def claim_brief(case: Case, claim: Claim) -> dict[str, Any]:
@@ -80,47 +81,14 @@ def person_record(case: Case) -> dict[str, Any]:
 
 
 def source_record(source: Source) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "kind": str(source.kind),
-        "title": source.title,
-        "authors": list(source.authors),
-        "published": source.published,
-        "language": source.language,
-        "citation": source.citation,
-        "url": source.url,
-        "derived_from": list(source.derived_from),
-        "authenticity": str(source.authenticity),
-        "reliability": source.reliability,
-        "sha256": source.sha256,
-        "text": source.text,
-    }
+    """A source with its text verbatim, so every quote can be checked."""
+    return source_row(source)
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "subject": claim.subject,
-        "predicate": claim.predicate,
-        "object": claim.object,
-        "date": claim.date.value if claim.date else None,
-        "date_text": claim.date.as_written if claim.date else None,
-        "value": {k: v for k, v in vars(claim.value).items() if v is not None}
-        if claim.value
-        else None,
-        "qualifiers": claim.qualifiers,
-        "source": claim.source,
-        "start": claim.passage.start,
-        "end": claim.passage.end,
-        "quote": claim.passage.text,
-        "asserted_by": claim.asserted_by,
-        "stance": str(claim.stance),
-        "certainty": str(claim.certainty),
-        "status": str(claim.status),
-        "reviewer": claim.reviewer,
-        "origin": claim.origin,
-        "note": claim.note,
-    }
+    """A claim with its offsets; ``source`` names the source id."""
+    row = claim_row(claim)
+    return {("source" if k == "source_id" else k): v for k, v in row.items()}
 
 
 def persons(store: Store) -> Iterator[dict[str, Any]]:

@@ -57,6 +57,14 @@ def _actor(ctx: click.Context) -> str:
     return settings.actor(ctx.obj["actor"])
 
 
+output_option = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file [default: standard output].",
+)
+
+
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db", help="The store: a SQLite file or a database URL [default: kartoteka.db]."
@@ -179,12 +187,7 @@ def import_(ctx: click.Context, fmt: str, paths: tuple[Path, ...]) -> None:
     type=click.Choice(FORMATS),
     help="Write a document instead of printing to the terminal.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file [default: standard output].",
-)
+@output_option
 @click.pass_context
 def case(ctx: click.Context, person: str, fmt: str | None, output: Path | None) -> None:
     """Print PERSON's case file: names, timeline, every claim, disagreements.
@@ -245,12 +248,7 @@ def conflicts(ctx: click.Context, person: str | None) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file [default: standard output].",
-)
+@output_option
 @click.pass_context
 def export(ctx: click.Context, what: str, fmt: str, output: Path | None) -> None:
     """Export persons, sources or claims as JSON Lines (see docs/export.md).

@@ -159,3 +159,35 @@ def test_a_casefile_with_a_yaml_error_names_its_line(tmp_path):
         cli, ["--db", str(tmp_path / "k.db"), "import", "casefile", str(bad)], obj={}
     )
     assert result.exit_code == 1 and f"{bad}:5: YAML error" in result.output
+
+
+def test_a_casefile_with_a_wrong_quote_and_predicate_lists_both_cleanly(
+    tmp_path, petrov_dir
+):
+    path = petrov_dir / "petrov.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('"shot on 20 May 1938"', '"shot on 21 May 1938"')
+    text = text.replace("predicate: died", "predicate: perished")
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "k.db"), "import", "casefile", str(path)], obj={}
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "2 problems found" in result.output
+    assert (
+        "quote not found verbatim" in result.output
+        and "'shot on 20 May 1938'" in result.output
+    )
+    assert "unknown predicate 'perished'" in result.output
+    assert Store.open(tmp_path / "k.db").counts()["claims"] == 0
+
+
+def test_the_demo_says_clearly_when_the_shared_folder_is_missing(tmp_path):
+    result = CliRunner().invoke(
+        cli,
+        ["--db", str(tmp_path / "k.db"), "--shared", str(tmp_path / "nowhere"), "demo"],
+        obj={},
+        env={"KARTOTEKA_SHARED": ""},
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "shared material folder is missing" in result.output
