@@ -75,9 +75,13 @@ def shared_dir(flag: str | None = None) -> Path:
     given = get("shared", flag)
     candidate = Path(given) if given else PROJECT_ROOT.parent / "shared"
     if not candidate.is_dir():
-        how = "KARTOTEKA_SHARED" if given else f"the default {candidate}"
+        how = (
+            "as KARTOTEKA_SHARED or --shared says"
+            if given
+            else "../shared beside the project"
+        )
         raise ConfigError(
-            f"the shared material folder is missing: {candidate} (from {how}); "
+            f"the shared material folder is missing: {candidate} ({how}); "
             "set KARTOTEKA_SHARED to the folder that holds seeds/ and data/"
         )
     return candidate
