@@ -46,9 +46,9 @@ def _names(case: Case) -> Table:
 def print_case(case: Case, console: Console) -> None:
     p = case.person
     sex = {"M": "male", "F": "female"}.get(p.sex or "", "sex not stated")
-    console.print(
-        Panel(Text(p.name, style="bold"), subtitle=f"{p.id} · {sex}", expand=False)
-    )
+    header = Text(p.name, style="bold")
+    header.append(f"\n{p.id} · {sex}", style="dim")
+    console.print(Panel(header, expand=False))
     console.print(_names(case))
     if p.attributes:
         for key, value in p.attributes.items():
