@@ -111,6 +111,12 @@ def stance_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
 
 
 def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
-    """Every conflict among the claims, dates first."""
+    """Every conflict among the claims: dates, stances, then self-contradictions."""
+    from kartoteka.analysis.consistency import consistency_conflicts
+
     claims = list(claims)
-    return date_conflicts(claims) + stance_conflicts(claims)
+    between = date_conflicts(claims) + stance_conflicts(claims)
+    # An alternative reading is reported once, as such, not again as a date conflict.
+    alternatives = {c.id for c in claims if c.qualifiers.get("alternative")}
+    between = [c for c in between if not alternatives & set(c.claims)]
+    return between + consistency_conflicts(claims)

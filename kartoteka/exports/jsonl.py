@@ -55,7 +55,10 @@ def person_record(case: Case) -> dict[str, Any]:
             for n in p.names
         ],
         "sex": p.sex,
-        "attributes": dict(p.attributes),
+        "attributes": {k: v for k, v in p.attributes.items() if k != "record"},
+        "records": [p.attributes["record"]]
+        if isinstance(p.attributes.get("record"), dict)
+        else [],
         "external_ids": list(p.external_ids),
         "events": [
             {

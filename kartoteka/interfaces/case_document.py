@@ -9,7 +9,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kartoteka.analysis.cases import Case
 from kartoteka.exports.jsonl import person_record
-from kartoteka.interfaces.case_view import claim_line, conflict_lines, names, timeline
+from kartoteka.interfaces.case_view import (
+    attribute_lines,
+    claim_line,
+    conflict_lines,
+    names,
+    record_lines,
+    timeline,
+)
 
 
 @cache
@@ -27,6 +34,8 @@ def _context(case: Case) -> dict[str, object]:
     return {
         "person": case.person,
         "names": names(case),
+        "attributes": attribute_lines(case),
+        "records": record_lines(case),
         "timeline": timeline(case),
         "conflicts": conflict_lines(case),
         "relations": [claim_line(case, c, with_predicate=True) for c in case.relations],

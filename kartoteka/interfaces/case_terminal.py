@@ -10,9 +10,11 @@ from rich.text import Text
 from kartoteka.analysis.cases import Case
 from kartoteka.interfaces.case_view import (
     ClaimLine,
+    attribute_lines,
     claim_line,
     conflict_lines,
     names,
+    record_lines,
     timeline,
 )
 
@@ -50,9 +52,13 @@ def print_case(case: Case, console: Console) -> None:
     header.append(f"\n{p.id} · {sex}", style="dim")
     console.print(Panel(header, expand=False))
     console.print(_names(case))
-    if p.attributes:
-        for key, value in p.attributes.items():
-            console.print(f"[bold]{key}[/]: {value}")
+    for key, value in attribute_lines(case):
+        line = Text(f"{key}: ", style="bold")
+        line.append(value)
+        console.print(line)
+    for record in record_lines(case):
+        console.rule(f"Record {record.ref} in {record.source}")
+        console.print(Text(record.text, style="italic"))
     console.rule("Timeline")
     for event in timeline(case):
         mark = "  ⚠ DISPUTED" if event.conflicted else ""

@@ -47,6 +47,9 @@ def _detail(case: Case, claim: Claim, with_predicate: bool) -> str:
     for key, value in claim.qualifiers.items():
         if key == "cited_from":
             continue
+        if key == "alternative":
+            parts.append("another reading in the same source («по другим данным»)")
+            continue
         parts.append(f"{key}: {case.label(value) if is_entity_id(value) else value}")
     return "; ".join(str(p) for p in parts if p)
 
@@ -112,3 +115,30 @@ def conflict_lines(case: Case) -> list[tuple[str, list[ClaimLine]]]:
         )
         for c in case.conflicts
     ]
+
+
+def attribute_lines(case: Case) -> list[tuple[str, str]]:
+    """The person's attributes as (name, text); the record reference apart."""
+    lines = []
+    for key, value in case.person.attributes.items():
+        if key == "record":
+            continue
+        text = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+        lines.append((key.replace("_", " "), text))
+    return lines
+
+
+@dataclass(frozen=True)
+class RecordLine:
+    source: str
+    ref: str
+    text: str
+
+
+def record_lines(case: Case) -> list[RecordLine]:
+    """The registry records resolved into this person, each in full."""
+    record = case.person.attributes.get("record")
+    if not isinstance(record, dict) or record.get("source") not in case.sources:
+        return []
+    text = case.sources[record["source"]].text[record["start"] : record["end"]]
+    return [RecordLine(record["source"], record["ref"], text)]

@@ -10,19 +10,18 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
 
 from kartoteka import settings
 from kartoteka.analysis.cases import build_case, find_person
 from kartoteka.analysis.conflicts import find_conflicts
 from kartoteka.errors import KartotekaError
 from kartoteka.exports.jsonl import EXPORTS, write_jsonl
-from kartoteka.ingest import registry
+from kartoteka.ingest import importers
 from kartoteka.ingest.sources import SourceMeta, add_source
 from kartoteka.interfaces.case_document import FORMATS, render
 from kartoteka.interfaces.case_terminal import print_case
-from kartoteka.model.vocabulary import EntityKind, SourceKind, Status
+from kartoteka.interfaces.progress import import_progress
+from kartoteka.model.vocabulary import SourceKind, Status
 from kartoteka.storage import Store
 
 console = Console()
@@ -164,19 +163,29 @@ def add_source_(
 
 
 @cli.command("import")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(registry.IMPORTERS)))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(importers.IMPORTERS)))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_context
 def import_(ctx: click.Context, fmt: str, paths: tuple[Path, ...]) -> None:
-    """Import PATHS in FORMAT (casefile: a curated YAML casefile).
+    """Import PATHS in FORMAT: a curated casefile, or a registry list.
+
+    Registry records that cannot be read are listed with file:line and the
+    rest is imported; the exit status is then 1. Importing the same file
+    again changes nothing; an interrupted import is completed by a re-run.
 
     Example:
 
     \b
+        kartoteka import memorial-lists lists-records/records.txt
+        kartoteka import memorial-moscow moscow-executions/pages/*.htm
         kartoteka import casefile kartoteka/casefiles/roberts-1964.yaml
     """
-    for report in registry.run(_store(ctx), fmt, paths, _actor(ctx)):
-        console.print(escape(report.summary()), highlight=False)
+    store = _store(ctx)
+    with import_progress(errors) as progress:
+        report = importers.run(store, fmt, paths, _actor(ctx), progress)
+    console.print(escape(report.summary()), highlight=False)
+    if not report.ok:
+        sys.exit(1)
 
 
 @cli.command()
@@ -289,73 +298,6 @@ def verify(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.argument("text")
-@click.option("--limit", default=20, show_default=True)
-@click.pass_context
-def search(ctx: click.Context, text: str, limit: int) -> None:
-    """Full-text search over source texts and the names of entities.
-
-    Example:
-
-    \b
-        kartoteka search "secret trial"
-    """
-    hits = _store(ctx).search(text, limit)
-    for hit in hits:
-        line = Text(hit.kind, style="cyan")
-        line.append(f" {hit.ref}: ")
-        line.append(hit.snippet)  # a Text, so the [match] brackets stay as written
-        line.highlight_regex(r"\[[^\]]+\]", "bold yellow")
-        console.print(line)
-    console.print(f"{len(hits)} hits")
-
-
-@cli.command()
-@click.option(
-    "--kind",
-    type=click.Choice([k.value for k in EntityKind]),
-    default="person",
-    show_default=True,
-)
-@click.pass_context
-def entities(ctx: click.Context, kind: str) -> None:
-    """List the entities of a kind, with their ids.
-
-    Example:
-
-    \b
-        kartoteka entities --kind organization
-    """
-    table = Table("id", "name", "names")
-    for entity in _store(ctx).entities(kind=EntityKind(kind)).values():
-        table.add_row(entity.id, entity.name, str(len(entity.names)))
-    console.print(table)
-
-
-@cli.command()
-@click.pass_context
-def sources(ctx: click.Context) -> None:
-    """List the stored sources.
-
-    Example:
-
-    \b
-        kartoteka sources
-    """
-    table = Table("id", "kind", "title", "published", "rel.", "characters")
-    for s in _store(ctx).sources():
-        table.add_row(
-            s.id,
-            str(s.kind),
-            s.title,
-            s.published or "",
-            s.reliability,
-            f"{len(s.text):,}",
-        )
-    console.print(table)
-
-
-@cli.command()
 @click.argument("claim_id")
 @click.argument("status", type=click.Choice([s.value for s in Status]))
 @click.option("--reason", required=True, help="Why, for the revision log.")
@@ -374,19 +316,8 @@ def review(ctx: click.Context, claim_id: str, status: str, reason: str) -> None:
     console.print(f"{change}: claim {claim_id} is {status}")
 
 
-@cli.command("settings")
-def settings_() -> None:
-    """Show every setting, its value in force and what it means.
-
-    Example:
-
-    \b
-        kartoteka settings
-    """
-    table = Table("name", "value", "meaning")
-    for name, value, meaning in settings.describe():
-        table.add_row(name, value, meaning)
-    console.print(table)
+# The browsing commands live beside this module; importing them registers them.
+from kartoteka.interfaces import cli_browse  # noqa: E402, F401
 
 
 def main() -> None:

@@ -7,16 +7,20 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
+
+import orjson
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
 
 def canonical_json(value: object) -> str:
     """One serialization for hashing: sorted keys, no spaces, UTF-8 kept."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    # NON_STR_KEYS: column names arrive as str subclasses (quoted_name).
+    return orjson.dumps(
+        value, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
+    ).decode()
 
 
 def sha256_text(text: str) -> str:

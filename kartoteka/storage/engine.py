@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -13,6 +14,11 @@ from sqlalchemy.pool import StaticPool
 from kartoteka.errors import MissingDependency, StorageError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _json(value: object) -> str:
+    # Cyrillic stored as itself, not as \u escapes six bytes a letter.
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def database_url(target: str | Path) -> str:
@@ -29,7 +35,7 @@ def create_engine(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
     try:
-        return sa.create_engine(url, future=True, pool_pre_ping=True)
+        return sa.create_engine(url, pool_pre_ping=True, json_serializer=_json)
     except ModuleNotFoundError as exc:
         raise MissingDependency(exc.name or "psycopg", "postgres") from exc
 
@@ -42,6 +48,7 @@ def _sqlite_engine(url: str) -> sa.Engine:
             raise StorageError(f"cannot create the store: no folder {folder}")
     engine = sa.create_engine(
         url,
+        json_serializer=_json,
         poolclass=StaticPool if memory else None,
         connect_args={"check_same_thread": False},
     )
@@ -56,6 +63,13 @@ def _sqlite_engine(url: str) -> sa.Engine:
         if not memory:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA busy_timeout = 10000")
+            # WAL with NORMAL sync cannot corrupt the file; a power cut may lose
+            # the last transactions, which a re-run of the import writes again.
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        # A registry import touches many B-trees at once (claims and their
+        # indexes, the full-text index): a small page cache thrashes.
+        cursor.execute("PRAGMA cache_size = -262144")
+        cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -80,3 +80,28 @@ def make_revision(
 
 def revision_from_row(r: Any) -> Revision:
     return Revision(**dict(r._mapping))
+
+
+def row_hash(kind: str, state: dict[str, Any]) -> int:
+    """One row's contribution to a batch digest."""
+    data = f"{kind}\x00{canonical_json(state)}".encode()
+    return int.from_bytes(hashlib.sha256(data).digest(), "big")
+
+
+class BatchDigest:
+    """An order-free digest of many rows: the sum of their hashes mod 2**256.
+
+    Order-free so that verify can rebuild it while streaming tables in any
+    order; a changed, added or removed row changes it.
+    """
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.count = 0
+
+    def add(self, kind: str, state: dict[str, Any]) -> None:
+        self.total = (self.total + row_hash(kind, state)) % 2**256
+        self.count += 1
+
+    def value(self) -> dict[str, Any]:
+        return {"rows": self.count, "digest": f"{self.total:064x}"}

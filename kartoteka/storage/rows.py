@@ -169,7 +169,7 @@ def claim_from_row(r: Any) -> Claim:
 
 
 def revision_state(kind: str, row: Row) -> Row:
-    """What a revision records of a row: a source's text only through its hash."""
-    if kind == "source":
-        return {k: v for k, v in row.items() if k != "text"}
-    return dict(row)
+    """What a revision records of a row: a source's text only through its hash,
+    and not the ``rev`` column, which names the revision itself."""
+    skip = ("rev", "text") if kind == "source" else ("rev",)
+    return {k: v for k, v in row.items() if k not in skip}

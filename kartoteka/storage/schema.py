@@ -28,6 +28,7 @@ sources = sa.Table(
     sa.Column("reliability", sa.String(1), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("rev", sa.Integer),  # the revision that wrote this row
 )
 
 entities = sa.Table(
@@ -39,6 +40,7 @@ entities = sa.Table(
     sa.Column("sex", sa.String(1)),
     sa.Column("external_ids", Json, nullable=False),
     sa.Column("attributes", Json, nullable=False),
+    sa.Column("rev", sa.Integer),
 )
 
 names = sa.Table(
@@ -52,6 +54,7 @@ names = sa.Table(
     sa.Column("language", sa.String(16)),
     sa.Column("source_id", sa.String(80), sa.ForeignKey("sources.id")),
     sa.Column("folded", sa.Text, nullable=False),  # casefolded, for lookup
+    sa.Column("rev", sa.Integer),
     sa.Index("ix_names_entity", "entity_id"),
     sa.Index("ix_names_folded", "folded"),
 )
@@ -78,6 +81,7 @@ claims = sa.Table(
     sa.Column("reviewer", sa.Text),
     sa.Column("origin", sa.Text, nullable=False),
     sa.Column("note", sa.Text),
+    sa.Column("rev", sa.Integer),
     sa.Index("ix_claims_subject", "subject"),
     sa.Index("ix_claims_object", "object"),
     sa.Index("ix_claims_source", "source_id"),

@@ -17,6 +17,7 @@ from kartoteka.errors import NotFound, StorageError
 from kartoteka.model import Claim, Entity, Name, Source
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import search as fts
+from kartoteka.storage.bulk import BulkWriter
 from kartoteka.storage.engine import create_engine, database_url, upgrade
 from kartoteka.storage.revisions import Revision, revision_from_row
 from kartoteka.storage.rows import (
@@ -36,7 +37,6 @@ from kartoteka.storage.schema import (
 )
 from kartoteka.storage.verify import VerifyReport
 from kartoteka.storage.verify import verify as verify_store
-from kartoteka.storage.writer import Writer
 
 
 def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
@@ -70,7 +70,7 @@ class Store:
         return self.engine.dialect.name
 
     @contextmanager
-    def writing(self, actor: str, reason: str | None = None) -> Iterator[Writer]:
+    def writing(self, actor: str, reason: str | None = None) -> Iterator[BulkWriter]:
         """One atomic write: every change and its revision commit, or none does."""
         with (
             self.engine.connect().execution_options(
@@ -80,7 +80,7 @@ class Store:
         ):
             if self.dialect == "postgresql":
                 conn.exec_driver_sql("LOCK TABLE revisions IN EXCLUSIVE MODE")
-            yield Writer(conn, actor, reason)
+            yield BulkWriter(conn, actor, reason)
 
     # -- reads -------------------------------------------------------------
 

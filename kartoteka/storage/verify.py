@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from kartoteka.model.ids import sha256_text
-from kartoteka.storage.revisions import GENESIS, revision_from_row
+from kartoteka.storage.revisions import GENESIS, BatchDigest, revision_from_row
 from kartoteka.storage.rows import revision_state
 from kartoteka.storage.schema import TABLES_WITH_REVISIONS, claims, revisions, sources
 
@@ -42,17 +42,25 @@ class VerifyReport:
 
 def verify(conn: sa.Connection) -> VerifyReport:
     report = VerifyReport()
-    last_state = _check_chain(conn, report)
-    _check_rows(conn, last_state, report)
+    covers = _check_chain(conn, report)
+    _check_rows(conn, covers, report)
     _check_evidence(conn, report)
     return report
 
 
-def _check_chain(
-    conn: sa.Connection, report: VerifyReport
-) -> dict[tuple[str, str], dict | None]:
+@dataclass
+class _Covers:
+    """What each revision says it wrote: one row's state, or a batch digest."""
+
+    rows: dict[int, tuple[str, str, dict | None]] = field(default_factory=dict)
+    batches: dict[int, dict] = field(default_factory=dict)
+    last: dict[tuple[str, str], int] = field(default_factory=dict)  # row → last rev
+    rebuilt: dict[int, BatchDigest] = field(default_factory=dict)
+
+
+def _check_chain(conn: sa.Connection, report: VerifyReport) -> _Covers:
     prev = GENESIS
-    last_state: dict[tuple[str, str], dict | None] = {}
+    covers = _Covers()
     for row in conn.execute(sa.select(revisions).order_by(revisions.c.seq)):
         rev = revision_from_row(row)
         report.revisions += 1
@@ -66,35 +74,51 @@ def _check_chain(
                 f"({rev.action} {rev.target_kind} {rev.target_id})"
             )
         prev = rev.hash
-        last_state[(rev.target_kind, rev.target_id)] = rev.after
-    return last_state
+        if rev.target_kind == "batch":
+            covers.batches[rev.seq] = rev.after or {}
+            covers.rebuilt[rev.seq] = BatchDigest()
+            continue
+        covers.rows[rev.seq] = (rev.target_kind, rev.target_id, rev.after)
+        covers.last[rev.target_kind, rev.target_id] = rev.seq
+        before = rev.before or {}
+        if before.get("rev") in covers.rebuilt:  # a batch row, edited since
+            state = {k: v for k, v in before.items() if k != "rev"}
+            covers.rebuilt[before["rev"]].add(rev.target_kind, state)
+    return covers
 
 
-def _check_rows(
-    conn: sa.Connection,
-    last_state: dict[tuple[str, str], dict | None],
-    report: VerifyReport,
-) -> None:
+def _check_row(kind: str, row: dict, covers: _Covers, report: VerifyReport) -> None:
+    state = revision_state(kind, row)
+    rev = row.get("rev")
+    if rev in covers.batches:
+        covers.rebuilt[rev].add(kind, state)
+        return
+    covered = covers.rows.get(rev)
+    if covered is None or covered[:2] != (kind, state["id"]):
+        report.failures.append(f"{kind} {state['id']}: present without a revision")
+    elif covers.last[kind, state["id"]] != rev or covered[2] != state:
+        recorded = covered[2] or {}
+        fields = ", ".join(sorted(k for k in state if state.get(k) != recorded.get(k)))
+        report.failures.append(
+            f"{kind} {state['id']}: changed without a revision ({fields})"
+        )
+
+
+def _check_rows(conn: sa.Connection, covers: _Covers, report: VerifyReport) -> None:
     for kind, table in TABLES_WITH_REVISIONS.items():
         seen = set()
         for row in conn.execute(sa.select(table)):
-            state = revision_state(kind, dict(row._mapping))
-            seen.add(state["id"])
-            recorded = last_state.get((kind, state["id"]))
-            if recorded is None:
-                report.failures.append(
-                    f"{kind} {state['id']}: present without a revision"
-                )
-            elif recorded != state:
-                fields = ", ".join(
-                    sorted(k for k in state if state.get(k) != recorded.get(k))
-                )
-                report.failures.append(
-                    f"{kind} {state['id']}: changed without a revision ({fields})"
-                )
-        for (k, target), after in last_state.items():
-            if k == kind and after is not None and target not in seen:
+            seen.add(row.id)
+            _check_row(kind, dict(row._mapping), covers, report)
+        for (k, target), seq in covers.last.items():
+            if k == kind and covers.rows[seq][2] is not None and target not in seen:
                 report.failures.append(f"{kind} {target}: deleted without a revision")
+    for seq, recorded in covers.batches.items():
+        if covers.rebuilt[seq].value() != recorded:
+            report.failures.append(
+                f"revision {seq}: the rows of this batch were changed, added or "
+                "deleted without a revision"
+            )
 
 
 def _check_evidence(conn: sa.Connection, report: VerifyReport) -> None:

@@ -57,9 +57,10 @@ class Writer:
         kind: str,
         target: str,
         before: Row | None,
-        after: Row | None,
+        after: dict | None,
         reason: str | None = None,
-    ) -> None:
+    ) -> int:
+        """Append a revision; return its seq, which the rows it covers carry."""
         rev = make_revision(
             prev_hash=self._prev_hash,
             actor=self.actor,
@@ -67,12 +68,16 @@ class Writer:
             target_kind=kind,
             target_id=target,
             reason=reason or self.reason,
-            before=before and revision_state(kind, before),
-            after=after and revision_state(kind, after),
+            before=before
+            and {**revision_state(kind, before), "rev": before.get("rev")},
+            after=after,
         )
         values = {k: v for k, v in vars(rev).items() if k != "seq"}
-        self.conn.execute(sa.insert(revisions).values(**values))
+        seq = self.conn.execute(
+            sa.insert(revisions).values(**values)
+        ).inserted_primary_key[0]
         self._prev_hash = rev.hash
+        return seq
 
     def _current(self, table: sa.Table, row_id: str) -> Row | None:
         found = self.conn.execute(sa.select(table).where(table.c.id == row_id)).first()
@@ -81,14 +86,21 @@ class Writer:
     def _put(self, kind: str, row: Row, reason: str | None = None) -> Change:
         table = TABLES_WITH_REVISIONS[kind]
         before = self._current(table, row["id"])
-        if before == row:
+        if (
+            before is not None
+            and {k: v for k, v in before.items() if k != "rev"} == row
+        ):
             return Change.UNCHANGED
+        action = "create" if before is None else "edit"
+        seq = self._revise(
+            action, kind, row["id"], before, revision_state(kind, row), reason
+        )
         if before is None:
-            self.conn.execute(sa.insert(table).values(**row))
-            self._revise("create", kind, row["id"], None, row, reason)
+            self.conn.execute(sa.insert(table).values(**row, rev=seq))
             return Change.CREATED
-        self.conn.execute(sa.update(table).where(table.c.id == row["id"]).values(**row))
-        self._revise("edit", kind, row["id"], before, row, reason)
+        self.conn.execute(
+            sa.update(table).where(table.c.id == row["id"]).values(**row, rev=seq)
+        )
         return Change.UPDATED
 
     def _index(self, kind: str, ref: str, body: str) -> None:
@@ -96,10 +108,13 @@ class Writer:
         self.conn.execute(sa.delete(search_docs).where(where))
         self.conn.execute(sa.insert(search_docs).values(kind=kind, ref=ref, body=body))
 
-    def put_source(self, source: Source) -> Change:
+    def put_source(self, source: Source, index_text: bool = True) -> Change:
+        """Store a source; its text goes into full-text search unless a
+        registry indexes its records one by one instead."""
         change = self._put("source", source_row(source))
         if change is not Change.UNCHANGED:
-            self._index("source", source.id, f"{source.title}\n{source.text}")
+            body = f"{source.title}\n{source.text}" if index_text else source.title
+            self._index("source", source.id, body)
         return change
 
     def put_entity(self, entity: Entity) -> Change:
@@ -144,10 +159,14 @@ class Writer:
         after = {**before, "status": str(status), "reviewer": reviewer}
         if after == before:
             return Change.UNCHANGED
-        self.conn.execute(
-            sa.update(claims).where(claims.c.id == claim_id).values(**after)
+        seq = self._revise(
+            "status", "claim", claim_id, before, revision_state("claim", after), reason
         )
-        self._revise("status", "claim", claim_id, before, after, reason)
+        self.conn.execute(
+            sa.update(claims)
+            .where(claims.c.id == claim_id)
+            .values({**after, "rev": seq})
+        )
         return Change.UPDATED
 
     def claim_ids(self, **where: Any) -> list[str]:

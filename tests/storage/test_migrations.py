@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
-from kartoteka.storage.schema import metadata
+from kartoteka.model import Source
+from kartoteka.storage import Store
+from kartoteka.storage.engine import MIGRATIONS, create_engine, database_url
+from kartoteka.storage.revisions import GENESIS, make_revision
+from kartoteka.storage.rows import revision_state, source_row
+from kartoteka.storage.schema import metadata, revisions, sources
 
 
 def _is_full_text(difference: tuple) -> bool:
@@ -25,11 +34,44 @@ def test_the_migrated_schema_matches_the_metadata(fresh_store):
 
 
 def test_opening_a_store_twice_does_not_migrate_again(tmp_path):
-    from kartoteka.storage import Store
-
     path = tmp_path / "k.db"
     Store.open(path).close()
     store = Store.open(path)
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
     with store.engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0001"
+        assert MigrationContext.configure(conn).get_current_revision() == head
+    store.close()
+
+
+def test_a_store_written_before_batch_revisions_upgrades_and_verifies(tmp_path):
+    engine = create_engine(database_url(tmp_path / "old.db"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        row = source_row(
+            Source(id="s", kind="article", title="An old source", text="x")
+        )
+        conn.execute(sa.insert(sources).values({k: v for k, v in row.items()}))
+        revision = make_revision(
+            prev_hash=GENESIS,
+            actor="old",
+            action="create",
+            target_kind="source",
+            target_id="s",
+            reason=None,
+            before=None,
+            after=revision_state("source", row),
+        )
+        conn.execute(
+            sa.insert(revisions).values(
+                {k: v for k, v in vars(revision).items() if k != "seq"}
+            )
+        )
+    engine.dispose()
+    store = Store.open(tmp_path / "old.db")
+    report = store.verify()
+    assert report.ok, report.failures
+    assert (report.revisions, report.sources) == (1, 1)
     store.close()

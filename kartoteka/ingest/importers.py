@@ -1,0 +1,71 @@
+"""Importers registered by name: `kartoteka import NAME PATHS…`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from kartoteka.ingest.casefile import ImportReport, import_casefile
+from kartoteka.ingest.registries.importer import PARSERS, import_registry
+from kartoteka.storage import Store
+
+
+class Report(Protocol):
+    @property
+    def ok(self) -> bool: ...
+
+    def summary(self) -> str: ...
+
+
+@dataclass
+class Progress:
+    """What a long import tells the one watching: records done, files begun."""
+
+    advance: Callable[[int], None] | None = None
+    on_file: Callable[[Path, int], None] | None = None
+
+
+@dataclass
+class CasefilesReport:
+    reports: list[ImportReport]
+
+    @property
+    def ok(self) -> bool:
+        return True  # a casefile with problems raises before anything is written
+
+    def summary(self) -> str:
+        return "\n".join(r.summary() for r in self.reports)
+
+
+def _casefiles(store: Store, paths: Sequence[Path], actor: str, _: Progress) -> Report:
+    return CasefilesReport([import_casefile(store, path, actor) for path in paths])
+
+
+def _registry(fmt: str) -> Callable[[Store, Sequence[Path], str, Progress], Report]:
+    def run(
+        store: Store, paths: Sequence[Path], actor: str, progress: Progress
+    ) -> Report:
+        return import_registry(
+            store, fmt, paths, actor, progress.advance, progress.on_file
+        )
+
+    return run
+
+
+IMPORTERS: dict[str, Callable[[Store, Sequence[Path], str, Progress], Report]] = {
+    "casefile": _casefiles,
+    **{fmt: _registry(fmt) for fmt in PARSERS},
+}
+
+
+def run(
+    store: Store,
+    fmt: str,
+    paths: Sequence[Path],
+    actor: str,
+    progress: Progress | None = None,
+) -> Report:
+    """Import every path with the named importer."""
+    return IMPORTERS[fmt](store, paths, actor, progress or Progress())

@@ -1,0 +1,61 @@
+"""Reading a registry file as text: detect its encoding, refuse mojibake.
+
+A list is decoded with the first encoding in which it both decodes and reads
+as Russian (its expected markers appear); UTF-8, then windows-1251, then
+KOI8-R. A file that reads in none of them is refused rather than imported
+as mojibake.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kartoteka.errors import InvalidSource
+
+ENCODINGS = ("utf-8-sig", "windows-1251", "koi8-r")
+_DECLARED = re.compile(rb"charset\s*=\s*[\"']?([\w-]+)", re.I)
+# Cyrillic text misread through the wrong code page leaves these behind.
+_MOJIBAKE = re.compile(r"[ÐÑ][\x80-\xbf]|Р[ЃЉЊЋЏђѓєѕіїјљњћќўџ]|вЂ")
+
+
+def read_text(path: Path, expect: tuple[str, ...]) -> str:
+    """The file's text with newlines normalized, or InvalidSource with file:line."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidSource(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InvalidSource(f"{path}: a folder, not a file") from None
+    if not data.strip():
+        raise InvalidSource(f"{path}:1: the file is empty")
+    if b"\x00" in data[:65536]:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InvalidSource(f"{path}:{line}: binary data, not a text list")
+    declared = _DECLARED.search(data[:2048])
+    order = (
+        [declared.group(1).decode("ascii", "replace").lower()] if declared else []
+    ) + list(ENCODINGS)
+    for encoding in dict.fromkeys(order):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if any(marker in text for marker in expect) and not _MOJIBAKE.search(
+            text[:200000]
+        ):
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+    line = _first_suspect_line(data)
+    raise InvalidSource(
+        f"{path}:{line}: cannot read this as a Russian list in "
+        f"{', '.join(ENCODINGS)} (wrong encoding, mojibake, or not this format); "
+        "nothing was imported from it"
+    )
+
+
+def _first_suspect_line(data: bytes) -> int:
+    text = data.decode("utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "\ufffd" in line or _MOJIBAKE.search(line):
+            return number
+    return 1

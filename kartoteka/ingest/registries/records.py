@@ -1,0 +1,70 @@
+"""What a registry parser yields: one neutral record per person, with spans.
+
+Offsets are relative to the record's own text; the bulk writer places them
+in the source text. Parsers know formats; they know nothing of the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RecordEvent:
+    predicate: str
+    start: int  # the words that state it, inside the record text
+    end: int
+    date: str | None = None  # EDTF
+    date_text: str | None = None
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+    alternative: bool = False  # "по другим данным": a second reading, same source
+
+
+@dataclass(frozen=True)
+class RecordName:
+    name: str
+    kind: str = "variant"  # birth | variant | alias
+
+
+@dataclass
+class RegistryRecord:
+    """One person's record: its text, where it is, and what it says."""
+
+    ref: str  # "file:line", for reports and the export's records list
+    line: int
+    text: str
+    names: list[RecordName] = field(default_factory=list)
+    sex: str | None = None
+    events: list[RecordEvent] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+    def event(self, predicate: str, start: int, end: int, **kw: Any) -> RecordEvent:
+        found = RecordEvent(predicate, start, end, **kw)
+        self.events.append(found)
+        return found
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record that could not be read, and why."""
+
+    ref: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.ref}: {self.reason}"
+
+
+@dataclass
+class ParsedList:
+    """Everything read from one input file."""
+
+    path: str
+    title: str
+    text: str  # the source text: the record texts, as stored
+    offsets: list[int]  # where each record's text starts in ``text``
+    records: list[RegistryRecord]
+    skipped: list[Skipped] = field(default_factory=list)
+    citation: str | None = None
+    url: str | None = None
