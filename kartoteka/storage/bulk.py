@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
+from kartoteka.storage.engine import to_json
 from kartoteka.storage.revisions import BatchDigest
 from kartoteka.storage.rows import Row, revision_state
 from kartoteka.storage.schema import TABLES_WITH_REVISIONS, entity_refs, search_docs
@@ -58,14 +59,37 @@ class BulkWriter(Writer):
             if rows.get(kind):
                 for row in rows[kind]:
                     row["rev"] = seq
-                self.conn.execute(sa.insert(TABLES_WITH_REVISIONS[kind]), rows[kind])
+                self._insert_many(TABLES_WITH_REVISIONS[kind], rows[kind])
         if refs:
-            self.conn.execute(
-                sa.insert(entity_refs), [{"ref": r, "entity_id": e} for r, e in refs]
+            self._insert_many(
+                entity_refs, [{"ref": r, "entity_id": e} for r, e in refs]
             )
         if search:
-            self.conn.execute(
-                sa.insert(search_docs),
-                [{"kind": k, "ref": r, "body": b} for k, r, b in search],
+            self._insert_many(
+                search_docs, [{"kind": k, "ref": r, "body": b} for k, r, b in search]
             )
         return seq
+
+    def _insert_many(self, table: sa.Table, rows: list[Row]) -> None:
+        """One prepared INSERT for many rows, straight to the driver.
+
+        SQLAlchemy's per-row parameter handling costs more than the insert
+        itself at registry scale; JSON columns are serialized here instead.
+        """
+        names = list(rows[0])
+        json_columns = {c.name for c in table.columns if isinstance(c.type, sa.JSON)}
+        quote = self.conn.dialect.identifier_preparer.quote
+        mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
+        sql = (
+            f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+            f"VALUES ({', '.join([mark] * len(names))})"
+        )
+        encode = [n in json_columns for n in names]
+        params = [
+            tuple(
+                to_json(v) if is_json and v is not None else v
+                for v, is_json in zip(row.values(), encode, strict=True)
+            )
+            for row in rows
+        ]
+        self.conn.exec_driver_sql(sql, params)

@@ -16,7 +16,7 @@ from kartoteka.errors import MissingDependency, StorageError
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def _json(value: object) -> str:
+def to_json(value: object) -> str:
     # Cyrillic stored as itself, not as \u escapes six bytes a letter.
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
@@ -35,7 +35,7 @@ def create_engine(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
     try:
-        return sa.create_engine(url, pool_pre_ping=True, json_serializer=_json)
+        return sa.create_engine(url, pool_pre_ping=True, json_serializer=to_json)
     except ModuleNotFoundError as exc:
         raise MissingDependency(exc.name or "psycopg", "postgres") from exc
 
@@ -48,7 +48,7 @@ def _sqlite_engine(url: str) -> sa.Engine:
             raise StorageError(f"cannot create the store: no folder {folder}")
     engine = sa.create_engine(
         url,
-        json_serializer=_json,
+        json_serializer=to_json,
         poolclass=StaticPool if memory else None,
         connect_args={"check_same_thread": False},
     )

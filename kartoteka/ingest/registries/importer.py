@@ -27,7 +27,7 @@ PARSERS: dict[str, Parser] = {
     "memorial-lists": memorial_lists.parse,
     "memorial-moscow": memorial_moscow.parse,
 }
-BATCH = 2000
+BATCH = 5000  # records per transaction and revision
 
 
 @dataclass

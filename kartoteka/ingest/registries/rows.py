@@ -77,7 +77,11 @@ def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> Rec
             origin=f"registry:{fmt}",
         )
         claims.append(claim_row(claim))
-    body = "\n".join([*(n.name for n in rec.names), rec.text])
+    # Names and the facts people search by; the full record text would cost
+    # minutes of full-text indexing at three million records.
+    facts = (rec.attributes.get(k) for k in ("birthplace", "address", "burial_place"))
+    dates = (e.date_text for e in rec.events if e.date_text)
+    body = "\n".join([*(n.name for n in rec.names), *filter(None, facts), *dates])
     return RecordRows(
         person_id=person_id,
         entity=entity_row(entity),
