@@ -183,7 +183,7 @@ def import_(ctx: click.Context, fmt: str, paths: tuple[Path, ...]) -> None:
     store = _store(ctx)
     with import_progress(errors) as progress:
         report = importers.run(store, fmt, paths, _actor(ctx), progress)
-    console.print(escape(report.summary()), highlight=False)
+    console.print(escape(report.summary()), highlight=False, soft_wrap=True)
     if not report.ok:
         sys.exit(1)
 

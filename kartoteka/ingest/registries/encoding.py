@@ -15,12 +15,19 @@ from kartoteka.errors import InvalidSource
 
 ENCODINGS = ("utf-8-sig", "windows-1251", "koi8-r")
 _DECLARED = re.compile(rb"charset\s*=\s*[\"']?([\w-]+)", re.I)
-# Cyrillic text misread through the wrong code page leaves these behind.
-_MOJIBAKE = re.compile(r"[ÐÑ][\x80-\xbf]|Р[ЃЉЊЋЏђѓєѕіїјљњћќўџ]|вЂ")
+# UTF-8 Cyrillic misread through a one-byte code page leaves pairs behind:
+# Ð or Ñ (Latin-1), or Р or С (windows-1251) before a continuation byte's letter.
+_CP1251_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore")
+_MOJIBAKE = re.compile(
+    rf"[ÐÑ][\x80-\xbf]|[ГРС][{re.escape(_CP1251_CONTINUATION)}]|\ufffd"
+)
 
 
 def read_text(path: Path, expect: tuple[str, ...]) -> str:
-    """The file's text with newlines normalized, or InvalidSource with file:line."""
+    """The file's text with newlines normalized, or InvalidSource with file:line.
+
+    ``expect`` holds Russian words of which at least one must appear.
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:

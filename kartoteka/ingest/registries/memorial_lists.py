@@ -213,7 +213,7 @@ def parse_record(text: str, ref: str, line: int) -> RegistryRecord | Skipped:
         if stripped:
             _read_line(rec, stripped, at)
         at += len(raw) + 1
-    if not rec.events and not rec.attributes:
+    if not rec.events and not rec.attributes and not rec.names:
         return Skipped(ref, "no recognizable field in the record")
     _attach_sentence(rec)
     return rec

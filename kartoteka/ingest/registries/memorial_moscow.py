@@ -174,7 +174,7 @@ def parse_record(
 
 def parse(path: Path, progress: Callable[[int], None] | None = None) -> ParsedList:
     """Read one page; the source text is its records' texts, one a line."""
-    html = read_text(path, expect=("class=pers", "Рас"))
+    html = read_text(path, expect=("Рас", "род."))
     document = lxml.html.document_fromstring(html)
     title = clean(document.findtext(".//title") or "") or "Расстрелы в Москве"
     parsed = ParsedList(

@@ -1,0 +1,152 @@
+"""Registry lists into the store: counts, idempotence, interruption, evidence."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from kartoteka.analysis.cases import build_case
+from kartoteka.analysis.conflicts import find_conflicts
+from kartoteka.ingest.registries import importer
+from kartoteka.ingest.registries.importer import import_registry
+from kartoteka.interfaces.cli import cli
+from kartoteka.storage.schema import claims, entities
+
+from .samples import MOSCOW, TRUNCATED_TAIL, write_lists, write_moscow
+
+
+@pytest.fixture
+def lists_store(fresh_store, tmp_path):
+    report = import_registry(
+        fresh_store, "memorial-lists", [write_lists(tmp_path)], "test"
+    )
+    assert report.ok, report.summary()
+    return fresh_store
+
+
+def test_each_record_becomes_one_person_with_its_claims(lists_store):
+    counts = lists_store.counts()
+    assert (counts["sources"], counts["entities"]) == (1, 5)
+    assert counts["claims"] == 14
+
+
+def test_registry_claims_are_accepted_and_quote_their_own_record(lists_store):
+    source = lists_store.sources()[0]
+    for claim in lists_store.claims():
+        assert (
+            claim.status.value == "accepted"
+            and claim.origin == "registry:memorial-lists"
+        )
+        assert (
+            source.text[claim.passage.start : claim.passage.end] == claim.passage.text
+        )
+    arrest = lists_store.claims(predicate="arrested")[0]
+    assert arrest.passage.text == "Арестована  7 марта 1937 г."
+    assert arrest.date.as_written == "7 марта 1937 г."
+
+
+def test_importing_the_same_file_again_changes_nothing(lists_store, tmp_path):
+    before = lists_store.counts()
+    report = import_registry(
+        lists_store, "memorial-lists", [write_lists(tmp_path)], "test"
+    )
+    assert lists_store.counts() == before
+    assert (report.persons_created, report.persons_present) == (0, 5)
+
+
+def test_an_interrupted_import_leaves_whole_batches_and_a_rerun_completes_it(
+    fresh_store, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(importer, "BATCH", 2)
+    path = write_lists(tmp_path)
+
+    def crash_after_first_batch(done: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_registry(
+            fresh_store, "memorial-lists", [path], "test", crash_after_first_batch
+        )
+    assert fresh_store.counts()["entities"] == 2
+    assert fresh_store.verify().ok
+    report = import_registry(fresh_store, "memorial-lists", [path], "test")
+    assert (report.persons_created, report.persons_present) == (3, 2)
+    assert fresh_store.counts()["entities"] == 5
+    assert fresh_store.verify().ok
+
+
+def test_verify_covers_every_registry_row(lists_store):
+    report = lists_store.verify()
+    assert report.ok, report.failures
+    with lists_store.engine.begin() as conn:
+        conn.execute(sa.update(entities).where(entities.c.sex == "F").values(sex="M"))
+    failures = lists_store.verify().failures
+    assert any("rows of this batch were changed" in f for f in failures)
+
+
+def test_a_registry_claim_reviewed_later_still_verifies(lists_store):
+    claim = lists_store.claims(predicate="executed")[0]
+    with lists_store.writing("historian", "the record's date is a typo") as tx:
+        tx.set_status(claim.id, claim.status.REJECTED, reviewer="historian")
+    assert lists_store.verify().ok
+    with lists_store.engine.begin() as conn:
+        conn.execute(sa.update(claims).where(claims.c.id == claim.id).values(quote="x"))
+    assert not lists_store.verify().ok
+
+
+def test_self_contradictions_are_conflicts_of_their_own(lists_store):
+    kinds = {(c.kind, c.predicate) for c in find_conflicts(lists_store.claims())}
+    assert kinds == {
+        ("order", "sentenced"),  # sentenced in 1931, born in 1940
+        ("alternative", "executed"),  # 15.01.1895, по другим данным 15.01.1938
+        ("range", "executed"),  # 1895 is outside 1900–2025
+    }
+
+
+def test_the_case_shows_the_record_and_its_events(lists_store):
+    person = lists_store.find_entities("Сидорова")[0]
+    case = build_case(lists_store, person.id)
+    assert case.person.attributes["record"]["ref"] == "records.txt:22"
+    first = build_case(lists_store, lists_store.claims(predicate="arrested")[0].subject)
+    assert [e.predicate for e in first.events] == [
+        "born",
+        "arrested",
+        "sentenced",
+        "rehabilitated",
+    ]
+
+
+def test_a_moscow_page_with_a_truncated_record_imports_the_rest_and_exits_1(tmp_path):
+    page = write_moscow(tmp_path, MOSCOW + TRUNCATED_TAIL)
+    result = CliRunner().invoke(
+        cli,
+        ["--db", str(tmp_path / "k.db"), "import", "memorial-moscow", str(page)],
+        obj={},
+    )
+    assert result.exit_code == 1
+    assert "persons created: 3" in result.output
+    assert "1.htm:7: no execution date" in result.output
+
+
+def test_a_file_in_the_wrong_encoding_is_named_and_the_others_imported(tmp_path):
+    good = write_moscow(tmp_path, name="1.htm")
+    bad = tmp_path / "2.htm"
+    bad.write_bytes(MOSCOW.encode("utf-8").decode("latin-1").encode("utf-8"))
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            str(tmp_path / "k.db"),
+            "import",
+            "memorial-moscow",
+            str(good),
+            str(bad),
+        ],
+        obj={},
+    )
+    assert result.exit_code == 1
+    assert "persons created: 3" in result.output
+    assert (
+        "file not imported" in result.output and "2.htm:1: cannot read" in result.output
+    )
