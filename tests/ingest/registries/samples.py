@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (records are one long line each, as in the real lists)
 """Small registry files in the Memorial formats, invented for the tests."""
 
 from __future__ import annotations
