@@ -1,13 +1,18 @@
-"""Commands that look around the store: search, entities, sources, settings."""
+"""Commands that look around the store: search, entities, sources, stats, settings."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 from rich.table import Table
 from rich.text import Text
 
 from kartoteka import settings
+from kartoteka.analysis import statistics
 from kartoteka.interfaces.cli import _store, cli, console
+from kartoteka.interfaces.plots import FIGURES, plot
+from kartoteka.interfaces.stats_tables import print_statistics
 from kartoteka.model.vocabulary import EntityKind
 
 
@@ -91,3 +96,39 @@ def settings_() -> None:
     for name, value, meaning in settings.describe():
         table.add_row(name, value, meaning)
     console.print(table)
+
+
+@cli.command()
+@click.option(
+    "--plot",
+    "plot_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw a figure to this .png or .svg file.",
+)
+@click.option(
+    "--figure",
+    type=click.Choice(FIGURES),
+    default="executions",
+    show_default=True,
+    help="Which figure --plot draws.",
+)
+@click.pass_context
+def stats(ctx: click.Context, plot_path: Path | None, figure: str) -> None:
+    """Count the registry: events by year, executions per day by burial site,
+    sentences by organ, articles of the code, rehabilitations by decade.
+
+    Example:
+
+    \b
+        kartoteka stats --plot executions.png
+        kartoteka stats --plot rehabilitations.svg --figure rehabilitations
+    """
+    store = _store(ctx)
+    figures = statistics.compute(store)
+    print_statistics(figures, console)
+    if plot_path:
+        sources = sorted(
+            {s.citation or s.title for s in store.sources() if s.kind == "registry"}
+        )
+        plot(figures, figure, plot_path, "; ".join(sources) or "the kartoteka store")
+        console.print(f"wrote {plot_path}")

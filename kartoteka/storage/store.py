@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -175,6 +175,18 @@ class Store:
         return [
             claim_from_row(r) for r in self._rows(query.order_by(c.source_id, c.start))
         ]
+
+    def events(self, predicates: Sequence[str]) -> Iterator[sa.Row]:
+        """(subject, predicate, date, qualifiers, origin) of every claim not
+        rejected, streamed: what statistics count."""
+        c = claims.c
+        query = sa.select(c.subject, c.predicate, c.date, c.qualifiers, c.origin).where(
+            c.predicate.in_(list(predicates)), c.status != "rejected"
+        )
+        with self.engine.connect() as conn:
+            yield from conn.execution_options(
+                stream_results=True, yield_per=20000
+            ).execute(query)
 
     def revisions(self, target_id: str | None = None) -> list[Revision]:
         query = sa.select(revisions).order_by(revisions.c.seq)

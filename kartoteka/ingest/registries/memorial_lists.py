@@ -202,6 +202,17 @@ def _attach_sentence(rec: RegistryRecord) -> None:
     )
 
 
+def _attach_burial(rec: RegistryRecord) -> None:
+    """The burial place qualifies the execution, as in the Moscow list."""
+    place = rec.attributes.get("burial_place")
+    if not place:
+        return
+    for i, event in enumerate(rec.events):
+        if event.predicate == "executed":
+            qualifiers = {**event.qualifiers, "place": place.rstrip(".")}
+            rec.events[i] = type(event)(**{**vars(event), "qualifiers": qualifiers})
+
+
 def parse_record(text: str, ref: str, line: int) -> RegistryRecord | Skipped:
     """One record body → a RegistryRecord, or Skipped with the reason."""
     if _CONTROL.search(text):
@@ -216,6 +227,7 @@ def parse_record(text: str, ref: str, line: int) -> RegistryRecord | Skipped:
     if not rec.events and not rec.attributes and not rec.names:
         return Skipped(ref, "no recognizable field in the record")
     _attach_sentence(rec)
+    _attach_burial(rec)
     return rec
 
 
