@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from kartoteka.errors import ConfigError
 from kartoteka.ingest.casefile import ImportReport, import_casefile
+from kartoteka.ingest.registries import csv_list
 from kartoteka.ingest.registries.importer import PARSERS, import_registry
 from kartoteka.storage import Store
 
@@ -21,10 +23,12 @@ class Report(Protocol):
 
 @dataclass
 class Progress:
-    """What a long import tells the one watching: records done, files begun."""
+    """What a long import tells the one watching (records done, files begun),
+    and the column mapping a CSV list needs."""
 
     advance: Callable[[int], None] | None = None
     on_file: Callable[[Path, int], None] | None = None
+    mapping: Path | None = None
 
 
 @dataclass
@@ -54,8 +58,25 @@ def _registry(fmt: str) -> Callable[[Store, Sequence[Path], str, Progress], Repo
     return run
 
 
+def _csv(store: Store, paths: Sequence[Path], actor: str, progress: Progress) -> Report:
+    if progress.mapping is None:
+        raise ConfigError(
+            "a CSV list needs --mapping FILE.yaml (see docs/csv-mapping.md)"
+        )
+    return import_registry(
+        store,
+        "csv",
+        paths,
+        actor,
+        progress.advance,
+        progress.on_file,
+        parser=csv_list.parser(progress.mapping),
+    )
+
+
 IMPORTERS: dict[str, Callable[[Store, Sequence[Path], str, Progress], Report]] = {
     "casefile": _casefiles,
+    "csv": _csv,
     **{fmt: _registry(fmt) for fmt in PARSERS},
 }
 

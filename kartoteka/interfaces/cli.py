@@ -165,8 +165,15 @@ def add_source_(
 @cli.command("import")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(importers.IMPORTERS)))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--mapping",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="For csv: the YAML column mapping (docs/csv-mapping.md).",
+)
 @click.pass_context
-def import_(ctx: click.Context, fmt: str, paths: tuple[Path, ...]) -> None:
+def import_(
+    ctx: click.Context, fmt: str, paths: tuple[Path, ...], mapping: Path | None
+) -> None:
     """Import PATHS in FORMAT: a curated casefile, or a registry list.
 
     Registry records that cannot be read are listed with file:line and the
@@ -179,9 +186,11 @@ def import_(ctx: click.Context, fmt: str, paths: tuple[Path, ...]) -> None:
         kartoteka import memorial-lists lists-records/records.txt
         kartoteka import memorial-moscow moscow-executions/pages/*.htm
         kartoteka import casefile kartoteka/casefiles/roberts-1964.yaml
+        kartoteka import csv book-of-memory.csv --mapping book-of-memory.yaml
     """
     store = _store(ctx)
     with import_progress(errors) as progress:
+        progress.mapping = mapping
         report = importers.run(store, fmt, paths, _actor(ctx), progress)
     console.print(escape(report.summary()), highlight=False, soft_wrap=True)
     if not report.ok:

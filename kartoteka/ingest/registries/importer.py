@@ -119,6 +119,7 @@ def import_registry(
     actor: str,
     progress: Progress | None = None,
     on_file: Callable[[Path, int], None] | None = None,
+    parser: Parser | None = None,
 ) -> RegistryReport:
     """Import list files in a registered format; a bad file or record is
     reported with file:line and the rest goes on."""
@@ -126,7 +127,7 @@ def import_registry(
     began = time.perf_counter()
     for path in paths:
         try:
-            parsed = PARSERS[fmt](path)
+            parsed = (parser or PARSERS[fmt])(path)
         except InvalidSource as exc:
             report.failed.append(str(exc))
             continue
