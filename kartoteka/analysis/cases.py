@@ -35,6 +35,15 @@ class Event:
         )
 
 
+@dataclass(frozen=True)
+class RecordText:
+    """A registry record resolved into the person, in full."""
+
+    source: str
+    ref: str
+    text: str
+
+
 @dataclass
 class Case:
     person: Entity
@@ -43,7 +52,8 @@ class Case:
     mentions: list[Claim]  # claims about others in which the person takes part
     conflicts: list[Conflict]
     entities: dict[str, Entity] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)  # metadata, no text
+    records: list[RecordText] = field(default_factory=list)
 
     def label(self, entity_id: str | None) -> str:
         """A short name to show: the preferred name when Latin, else the longest
@@ -132,5 +142,16 @@ def build_case(store: Store, query: str) -> Case:
         mentions=[c for c in involved if c.subject != person.id],
         conflicts=conflicts,
         entities=store.entities(sorted(ids)),  # type: ignore[arg-type]
-        sources={s: store.source(s) for s in sorted({c.source for c in involved})},
+        sources={s: store.source_meta(s) for s in sorted({c.source for c in involved})},
+        records=_records(store, person),
     )
+
+
+def _records(store: Store, person: Entity) -> list[RecordText]:
+    record = person.attributes.get("record")
+    if not isinstance(record, dict):
+        return []
+    text = record.get("text") or store.excerpt(
+        record["source"], record["start"], record["end"]
+    )
+    return [RecordText(record["source"], record["ref"], text)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kartoteka.analysis.cases import Case, Event
+from kartoteka.analysis.cases import Case, Event, RecordText
 from kartoteka.model import Claim, Name
 from kartoteka.model.records import is_entity_id
 
@@ -128,17 +128,6 @@ def attribute_lines(case: Case) -> list[tuple[str, str]]:
     return lines
 
 
-@dataclass(frozen=True)
-class RecordLine:
-    source: str
-    ref: str
-    text: str
-
-
-def record_lines(case: Case) -> list[RecordLine]:
+def record_lines(case: Case) -> list[RecordText]:
     """The registry records resolved into this person, each in full."""
-    record = case.person.attributes.get("record")
-    if not isinstance(record, dict) or record.get("source") not in case.sources:
-        return []
-    text = case.sources[record["source"]].text[record["start"] : record["end"]]
-    return [RecordLine(record["source"], record["ref"], text)]
+    return case.records

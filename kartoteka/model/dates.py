@@ -78,6 +78,7 @@ def _span_of(obj: object) -> Span:
     )
 
 
+@lru_cache(maxsize=65536)
 def spans(text: str) -> tuple[Span, ...]:
     """The spans a date can mean: one, or one per member of a "one of" set."""
     obj = parse(text)

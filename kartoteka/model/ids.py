@@ -27,26 +27,23 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _nfc(text: str) -> str:
-    if unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
-
-
 def _part(value: object) -> str:
-    if isinstance(value, str):
-        return _nfc(value)
-    if value is None or isinstance(value, int | float):
+    if type(value) is str:
+        return value
+    if value is None or type(value) in (int, float, bool):
         return str(value)
-    return _nfc(canonical_json(value))
+    return canonical_json(value)
 
 
 def make_id(prefix: str, *parts: object) -> str:
     """A 16-hex-digit hash of the parts, after the prefix and an underscore.
 
-    Parts are joined with the unit separator, which no name or text contains.
+    Parts are joined with the unit separator, which no name or text contains;
+    the whole is NFC-normalized, so composed and decomposed letters agree.
     """
-    joined = "\x1f".join(_part(p) for p in parts)
+    joined = "\x1f".join(map(_part, parts))
+    if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
+        joined = unicodedata.normalize("NFC", joined)
     return f"{prefix}_{hashlib.sha256(joined.encode()).hexdigest()[:16]}"
 
 

@@ -84,12 +84,12 @@ class BulkWriter(Writer):
             f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
             f"VALUES ({', '.join([mark] * len(names))})"
         )
-        encode = [n in json_columns for n in names]
-        params = [
-            tuple(
-                to_json(v) if is_json and v is not None else v
-                for v, is_json in zip(row.values(), encode, strict=True)
-            )
-            for row in rows
-        ]
+        encode = [i for i, n in enumerate(names) if n in json_columns]
+        params = []
+        for row in rows:
+            values = list(row.values())
+            for i in encode:
+                if values[i] is not None:
+                    values[i] = to_json(values[i])
+            params.append(tuple(values))
         self.conn.exec_driver_sql(sql, params)

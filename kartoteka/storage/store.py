@@ -94,6 +94,25 @@ class Store:
             raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
         return source_from_row(rows[0])
 
+    def source_meta(self, source_id: str) -> Source:
+        """A source without its text (the text can be megabytes): for display."""
+        columns = [c for c in sources.c if c.name != "text"]
+        rows = self._rows(sa.select(*columns).where(sources.c.id == source_id))
+        if not rows:
+            raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
+        return source_from_row({**rows[0]._mapping, "text": ""})
+
+    def excerpt(self, source_id: str, start: int, end: int) -> str:
+        """Characters [start, end) of a source's text, read without loading it all."""
+        # SQL substr counts characters from 1, on SQLite and PostgreSQL alike.
+        query = sa.select(sa.func.substr(sources.c.text, start + 1, end - start)).where(
+            sources.c.id == source_id
+        )
+        rows = self._rows(query)
+        if not rows:
+            raise NotFound(f"no source {source_id!r}")
+        return rows[0][0]
+
     def sources(self) -> list[Source]:
         return [
             source_from_row(r)

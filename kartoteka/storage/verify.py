@@ -19,7 +19,13 @@ import sqlalchemy as sa
 from kartoteka.model.ids import sha256_text
 from kartoteka.storage.revisions import GENESIS, BatchDigest, revision_from_row
 from kartoteka.storage.rows import revision_state
-from kartoteka.storage.schema import TABLES_WITH_REVISIONS, claims, revisions, sources
+from kartoteka.storage.schema import (
+    TABLES_WITH_REVISIONS,
+    claims,
+    entities,
+    revisions,
+    sources,
+)
 
 
 @dataclass
@@ -128,6 +134,7 @@ def _check_evidence(conn: sa.Connection, report: VerifyReport) -> None:
         texts[row.id] = row.text
         if sha256_text(row.text) != row.sha256:
             report.failures.append(f"source {row.id}: text does not match its sha256")
+    _check_record_texts(conn, texts, report)
     query = sa.select(
         claims.c.id, claims.c.source_id, claims.c.start, claims.c.end, claims.c.quote
     )
@@ -139,3 +146,17 @@ def _check_evidence(conn: sa.Connection, report: VerifyReport) -> None:
                 f"claim {row.id}: quote not found verbatim at {row.source_id}"
                 f"[{row.start}:{row.end}]"
             )
+
+
+def _check_record_texts(
+    conn: sa.Connection, texts: dict[str, str], report: VerifyReport
+) -> None:
+    """A registry person's record text is the span of the list it cites."""
+    for row in conn.execute(sa.select(entities.c.id, entities.c.attributes)):
+        record = (row.attributes or {}).get("record")
+        if isinstance(record, dict) and "text" in record:
+            text = texts.get(record.get("source"), "")
+            if text[record["start"] : record["end"]] != record["text"]:
+                report.failures.append(
+                    f"entity {row.id}: record text differs from its source"
+                )

@@ -46,11 +46,14 @@ def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> Rec
         attributes={
             **rec.attributes,
             # Where the record stands: its source, file:line, and its span.
+            # The text too: reading it back out of a list of millions of
+            # records would load the whole list. verify checks they agree.
             "record": {
                 "source": source_id,
                 "ref": rec.ref,
                 "start": offset,
                 "end": offset + len(rec.text),
+                "text": rec.text,
             },
         },
         sex=rec.sex,

@@ -1,0 +1,81 @@
+"""Import N synthetic list records and time the import, case files and name search.
+
+    python benchmarks/scale_registry.py N [--work DIR] [--lookups 200]
+
+Writes the records with synth_registry.py (into --work, reused when there),
+imports them into a fresh SQLite store, and reports: import time and
+records/s, peak memory of the process, store size on disk, then the p50 and
+p95 of building one person's case file and of a name search (exact name
+lookup and full-text search), over --lookups random persons.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import peak_rss_mib, percentile, repeat_ms
+from synth_registry import write
+
+from kartoteka.analysis.cases import build_case
+from kartoteka.ingest.registries.importer import import_registry
+from kartoteka.model.vocabulary import EntityKind
+from kartoteka.storage import Store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int)
+    parser.add_argument("--work", type=Path)
+    parser.add_argument("--lookups", type=int, default=200)
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="kartoteka-scale-"))
+    records = work / f"records-{args.n}"
+    files = sorted(records.glob("synth-*.txt")) or write(args.n, records, 100_000, 1)
+    db = work / f"scale-{args.n}.db"
+    for stale in work.glob(f"scale-{args.n}.db*"):
+        stale.unlink()
+
+    store = Store.open(db)
+    start = time.perf_counter()
+    report = import_registry(store, "memorial-lists", files, "benchmark")
+    seconds = time.perf_counter() - start
+    size = sum(p.stat().st_size for p in work.glob(f"scale-{args.n}.db*")) / 2**30
+    rate = report.records / seconds
+    print(
+        f"import: {report.records:,} records in {seconds:,.1f} s ({rate:,.0f} records/s); "
+        f"peak memory {peak_rss_mib():,.0f} MiB; store {size:.2f} GiB"
+    )
+
+    rng = random.Random(2)
+    people = list(store.entities(kind=EntityKind.PERSON))
+    sample = rng.sample(people, min(args.lookups, len(people)))
+    names = [n.name for pid in sample[: args.lookups] for n in store.entity(pid).names][
+        : args.lookups
+    ]
+    cases = iter(sample)
+    case_ms = repeat_ms(lambda: build_case(store, next(cases)), len(sample))
+    found = iter(names)
+    exact_ms = repeat_ms(lambda: store.find_entities(next(found)), len(names))
+    found = iter(names)
+    text_ms = repeat_ms(lambda: store.search(next(found), limit=20), len(names))
+    for label, samples in (
+        ("case file", case_ms),
+        ("name lookup (exact)", exact_ms),
+        ("name search (full text)", text_ms),
+    ):
+        print(
+            f"{label:<24} p50 {percentile(samples, 0.5):7.1f} ms   "
+            f"p95 {percentile(samples, 0.95):7.1f} ms   ({len(samples)} lookups)"
+        )
+    store.close()
+
+
+if __name__ == "__main__":
+    main()
