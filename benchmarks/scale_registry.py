@@ -49,7 +49,8 @@ def main() -> None:
     size = sum(p.stat().st_size for p in work.glob(f"scale-{args.n}.db*")) / 2**30
     rate = report.records / seconds
     print(
-        f"import: {report.records:,} records in {seconds:,.1f} s ({rate:,.0f} records/s); "
+        f"import: {report.records:,} records in {seconds:,.1f} s "
+        f"({rate:,.0f} records/s); "
         f"peak memory {peak_rss_mib():,.0f} MiB; store {size:.2f} GiB"
     )
 
