@@ -55,7 +55,7 @@ def main() -> None:
     )
 
     rng = random.Random(2)
-    people = list(store.entities(kind=EntityKind.PERSON))
+    people = store.entity_ids(EntityKind.PERSON)
     sample = rng.sample(people, min(args.lookups, len(people)))
     names = [n.name for pid in sample[: args.lookups] for n in store.entity(pid).names][
         : args.lookups

@@ -45,7 +45,11 @@ def learn(records_txt: Path) -> tuple[dict, dict, float]:
     women = total = 0
     text = records_txt.read_text(encoding="utf-8").replace("\r\n", "\n")
     for body in text.split("\n---\n"):
-        lines = [line.rstrip() for line in body.split("\n") if line.strip()]
+        lines = [
+            line.rstrip()
+            for line in body.split("\n")
+            if line.strip() not in ("", "---")
+        ]
         if not lines:
             continue
         total += 1

@@ -152,6 +152,11 @@ class Store:
             for i, r in found.items()
         }
 
+    def entity_ids(self, kind: EntityKind) -> list[str]:
+        """Every id of a kind, without loading the entities."""
+        query = sa.select(entities.c.id).where(entities.c.kind == str(kind))
+        return [r.id for r in self._rows(query.order_by(entities.c.id))]
+
     def find_entities(self, query: str, kind: EntityKind | None = None) -> list[Entity]:
         """Entities whose id, external id or any name is the query (any case)."""
         wanted = query.strip()

@@ -231,6 +231,29 @@ def parse_record(text: str, ref: str, line: int) -> RegistryRecord | Skipped:
     return rec
 
 
+def _add(
+    parsed: ParsedList,
+    path: Path,
+    chunk: str,
+    offset: int,
+    line: int,
+    progress: Callable[[int], None] | None,
+) -> None:
+    lead = len(chunk) - len(chunk.lstrip("\n"))
+    body = chunk.strip("\n")
+    if not body.strip():
+        return
+    at_line = line + chunk[:lead].count("\n")
+    result = parse_record(body, f"{path.name}:{at_line}", at_line)
+    if isinstance(result, Skipped):
+        parsed.skipped.append(result)
+        return
+    parsed.records.append(result)
+    parsed.offsets.append(offset + lead)
+    if progress:
+        progress(1)
+
+
 def parse(path: Path, progress: Callable[[int], None] | None = None) -> ParsedList:
     """Read a records file; each record's offset is where its text starts."""
     text = read_text(path, expect=("Родил", "Приговор", "Арестован", "Реабилитирован"))
@@ -242,21 +265,14 @@ def parse(path: Path, progress: Callable[[int], None] | None = None) -> ParsedLi
         records=[],
         citation="Memorial, «Жертвы политического террора в СССР» (lists.memo.ru)",
     )
-    offset, line = 0, 1
-    for chunk in text.split(f"\n{SEPARATOR}\n"):
-        body = chunk.removesuffix(f"\n{SEPARATOR}").removesuffix(SEPARATOR)
-        lead = len(body) - len(body.lstrip("\n"))
-        if body.strip():
-            result = parse_record(
-                body.strip("\n"), f"{path.name}:{line + lead}", line + lead
-            )
-            if isinstance(result, Skipped):
-                parsed.skipped.append(result)
-            else:
-                parsed.records.append(result)
-                parsed.offsets.append(offset + lead)
-                if progress:
-                    progress(1)
-        offset += len(chunk) + len(SEPARATOR) + 2
-        line += chunk.count("\n") + 2
+    # Split on separator lines, however many follow each other (the real
+    # list has doubled ones), keeping each record's offset and first line.
+    start = at = 0
+    first_line = 1
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if raw.strip() == SEPARATOR:
+            _add(parsed, path, text[start:at], start, first_line, progress)
+            start, first_line = at + len(raw) + 1, number + 1
+        at += len(raw) + 1
+    _add(parsed, path, text[start:], start, first_line, progress)
     return parsed
