@@ -181,17 +181,8 @@ def _read_line(rec: RegistryRecord, line: str, at: int) -> None:
 def _attach_sentence(rec: RegistryRecord) -> None:
     """The sentence text qualifies the sentencing; alone, it is the sentencing."""
     sentence = rec.attributes.get("sentence")
-    if not sentence:
+    if not sentence or rec.qualify("sentenced", sentence=sentence):
         return
-    for i, event in enumerate(rec.events):
-        if event.predicate == "sentenced":
-            rec.events[i] = type(event)(
-                **{
-                    **vars(event),
-                    "qualifiers": {**event.qualifiers, "sentence": sentence},
-                }
-            )
-            return
     start = rec.text.find("Приговор:")
     end = rec.text.find("\n", start)
     rec.event(
@@ -204,13 +195,8 @@ def _attach_sentence(rec: RegistryRecord) -> None:
 
 def _attach_burial(rec: RegistryRecord) -> None:
     """The burial place qualifies the execution, as in the Moscow list."""
-    place = rec.attributes.get("burial_place")
-    if not place:
-        return
-    for i, event in enumerate(rec.events):
-        if event.predicate == "executed":
-            qualifiers = {**event.qualifiers, "place": place.rstrip(".")}
-            rec.events[i] = type(event)(**{**vars(event), "qualifiers": qualifiers})
+    if place := rec.attributes.get("burial_place"):
+        rec.qualify("executed", place=place.rstrip("."))
 
 
 def parse_record(text: str, ref: str, line: int) -> RegistryRecord | Skipped:

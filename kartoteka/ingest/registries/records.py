@@ -6,7 +6,7 @@ in the source text. Parsers know formats; they know nothing of the store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -43,6 +43,15 @@ class RegistryRecord:
         found = RecordEvent(predicate, start, end, **kw)
         self.events.append(found)
         return found
+
+    def qualify(self, predicate: str, **qualifiers: Any) -> int:
+        """Add qualifiers to every event of a predicate; how many there were."""
+        count = 0
+        for i, event in enumerate(self.events):
+            if event.predicate == predicate:
+                self.events[i] = replace(event, qualifiers={**event.qualifiers, **qualifiers})
+                count += 1
+        return count
 
 
 @dataclass(frozen=True)
