@@ -49,7 +49,8 @@ class RegistryRecord:
         count = 0
         for i, event in enumerate(self.events):
             if event.predicate == predicate:
-                self.events[i] = replace(event, qualifiers={**event.qualifiers, **qualifiers})
+                merged = {**event.qualifiers, **qualifiers}
+                self.events[i] = replace(event, qualifiers=merged)
                 count += 1
         return count
 
