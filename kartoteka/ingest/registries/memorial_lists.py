@@ -46,11 +46,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ALTERNATIVE = re.compile(r"\(по другим данным\s*[-–:]?\s*([^)]*)\)")
 
 
-def _dated(
-    rec: RegistryRecord, predicate: str, line: str, at: int, body: int, **q: object
-) -> None:
-    """An event stated by a whole line, dated by the first date after its marker."""
+def _dated(rec: RegistryRecord, predicate: str, line: str, at: int, body: int) -> None:
+    """An event stated by a whole line, dated by the first date after its marker;
+    what follows the date is the arresting organ, or a detail of the event."""
     date = find_date(line, body)
+    rest = clean(_ALTERNATIVE.sub("", line[date.end if date else body :])).rstrip(".")
+    q = {"agency" if predicate == "arrested" else "details": rest}
     rec.event(
         predicate,
         at,
@@ -162,7 +163,7 @@ def _read_line(rec: RegistryRecord, line: str, at: int) -> None:
     elif kind == "rehabilitated":
         _rehabilitated(rec, line, at, body)
     elif kind in ("arrested", "executed", "died", "released"):
-        _dated(rec, kind, line, at, body, details=clean(line[body:]) or None)
+        _dated(rec, kind, line, at, body)
     elif kind == "residence":
         rec.attributes["address"] = clean(line[body:])
     elif kind == "sentence":

@@ -118,6 +118,11 @@ def parse_record(
     rec = RegistryRecord(
         ref=ref, line=line, text=text, sex="F" if executed.group(1) else "M"
     )
+    parts = main.split()
+    if len(parts) >= 3:  # Surname Given Patronymic, as the list writes them
+        rec.attributes.update(
+            surname=parts[0], given_name=parts[1], patronymic=" ".join(parts[2:])
+        )
     rec.names += [
         RecordName(main, "birth"),
         *(RecordName(v, "variant") for v in variants),
