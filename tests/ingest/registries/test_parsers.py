@@ -101,6 +101,9 @@ def test_a_moscow_record_gives_its_fields(moscow):
     }
     assert first.sex == "M"
     assert first.attributes == {
+        "surname": "Иванов",
+        "given_name": "Петр",
+        "patronymic": "Ильич",
         "birthplace": "г. Тверь",
         "nationality": "русский",
         "party": "б/п",
@@ -175,3 +178,14 @@ def test_a_binary_record_is_skipped_with_its_line(tmp_path):
     assert [str(s) for s in parsed.skipped] == [
         "records.txt:3: binary data, not a record"
     ]
+
+
+def test_what_follows_an_arrest_date_is_the_arresting_organ():
+    record = memorial_lists.parse_record(
+        "Родился в 1895 г.\nАрестован  15 октября 1918 г. железнодорожной ЧК", "x:1", 1
+    )
+    arrest = next(e for e in record.events if e.predicate == "arrested")
+    assert (arrest.date, arrest.qualifiers) == (
+        "1918-10-15",
+        {"agency": "железнодорожной ЧК"},
+    )
