@@ -22,7 +22,7 @@ class Report(Protocol):
 
 
 @dataclass
-class Progress:
+class ImportOptions:
     """What a long import tells the one watching (records done, files begun),
     and the column mapping a CSV list needs."""
 
@@ -43,23 +43,30 @@ class CasefilesReport:
         return "\n".join(r.summary() for r in self.reports)
 
 
-def _casefiles(store: Store, paths: Sequence[Path], actor: str, _: Progress) -> Report:
+def _casefiles(
+    store: Store, paths: Sequence[Path], actor: str, _: ImportOptions
+) -> Report:
     return CasefilesReport([import_casefile(store, path, actor) for path in paths])
 
 
-def _registry(fmt: str) -> Callable[[Store, Sequence[Path], str, Progress], Report]:
+Importer = Callable[[Store, Sequence[Path], str, "ImportOptions"], Report]
+
+
+def _registry(fmt: str) -> Importer:
     def run(
-        store: Store, paths: Sequence[Path], actor: str, progress: Progress
+        store: Store, paths: Sequence[Path], actor: str, options: ImportOptions
     ) -> Report:
         return import_registry(
-            store, fmt, paths, actor, progress.advance, progress.on_file
+            store, fmt, paths, actor, options.advance, options.on_file
         )
 
     return run
 
 
-def _csv(store: Store, paths: Sequence[Path], actor: str, progress: Progress) -> Report:
-    if progress.mapping is None:
+def _csv(
+    store: Store, paths: Sequence[Path], actor: str, options: ImportOptions
+) -> Report:
+    if options.mapping is None:
         raise ConfigError(
             "a CSV list needs --mapping FILE.yaml (see docs/csv-mapping.md)"
         )
@@ -68,13 +75,13 @@ def _csv(store: Store, paths: Sequence[Path], actor: str, progress: Progress) ->
         "csv",
         paths,
         actor,
-        progress.advance,
-        progress.on_file,
-        parser=csv_list.parser(progress.mapping),
+        options.advance,
+        options.on_file,
+        parser=csv_list.parser(options.mapping),
     )
 
 
-IMPORTERS: dict[str, Callable[[Store, Sequence[Path], str, Progress], Report]] = {
+IMPORTERS: dict[str, Importer] = {
     "casefile": _casefiles,
     "csv": _csv,
     **{fmt: _registry(fmt) for fmt in PARSERS},
@@ -86,7 +93,7 @@ def run(
     fmt: str,
     paths: Sequence[Path],
     actor: str,
-    progress: Progress | None = None,
+    options: ImportOptions | None = None,
 ) -> Report:
     """Import every path with the named importer."""
-    return IMPORTERS[fmt](store, paths, actor, progress or Progress())
+    return IMPORTERS[fmt](store, paths, actor, options or ImportOptions())

@@ -189,9 +189,9 @@ def import_(
         kartoteka import csv book-of-memory.csv --mapping book-of-memory.yaml
     """
     store = _store(ctx)
-    with import_progress(errors) as progress:
-        progress.mapping = mapping
-        report = importers.run(store, fmt, paths, _actor(ctx), progress)
+    with import_progress(errors) as options:
+        options.mapping = mapping
+        report = importers.run(store, fmt, paths, _actor(ctx), options)
     console.print(escape(report.summary()), highlight=False, soft_wrap=True)
     if not report.ok:
         sys.exit(1)

@@ -18,7 +18,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from kartoteka.ingest.importers import Progress as ImportProgress
+from kartoteka.ingest.importers import ImportOptions
 
 
 class RateColumn(ProgressColumn):
@@ -28,7 +28,7 @@ class RateColumn(ProgressColumn):
 
 
 @contextmanager
-def import_progress(console: Console) -> Iterator[ImportProgress]:
+def import_progress(console: Console) -> Iterator[ImportOptions]:
     """Advance a bar as records are written; each file adds its records."""
     with Progress(
         TextColumn("[bold]{task.description}"),
@@ -46,4 +46,4 @@ def import_progress(console: Console) -> Iterator[ImportProgress]:
                 task, description=path.name, total=(bar.tasks[0].total or 0) + records
             )
 
-        yield ImportProgress(advance=lambda n: bar.advance(task, n), on_file=on_file)
+        yield ImportOptions(advance=lambda n: bar.advance(task, n), on_file=on_file)
