@@ -135,3 +135,33 @@ def test_a_store_file_keeps_its_content_across_openings(tmp_path):
 def test_a_store_in_a_missing_folder_is_a_clear_error(tmp_path: Path):
     with pytest.raises(StorageError, match="no folder"):
         Store.open(tmp_path / "missing" / "k.db")
+
+
+def test_source_metadata_comes_without_the_text(fresh_store):
+    _fill(fresh_store)
+    meta = fresh_store.source_meta("report")
+    assert (meta.title, meta.text, meta.sha256) == ("Report", "", _source().sha256)
+
+
+def test_an_excerpt_is_read_by_character_offsets(fresh_store):
+    _fill(fresh_store)
+    start = TEXT.index("arrested")
+    assert fresh_store.excerpt("report", start, start + 8) == "arrested"
+    with pytest.raises(NotFound):
+        fresh_store.excerpt("nothing", 0, 1)
+
+
+def test_ids_of_a_kind_are_listed_without_loading_entities(fresh_store):
+    person, _ = _fill(fresh_store)
+    assert fresh_store.entity_ids(EntityKind.PERSON) == [person.id]
+    assert fresh_store.entity_ids(EntityKind.PLACE) == []
+
+
+def test_events_stream_what_statistics_count_and_skip_rejected_claims(fresh_store):
+    person, claim = _fill(fresh_store)
+    assert [tuple(r) for r in fresh_store.events(["arrested"])] == [
+        (person.id, "arrested", None, {}, "manual")
+    ]
+    with fresh_store.writing("historian", "wrong person") as tx:
+        tx.set_status(claim.id, Status.REJECTED, reviewer="historian")
+    assert list(fresh_store.events(["arrested"])) == []
