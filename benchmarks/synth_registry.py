@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import memorial
 
 KINDS = (
+    ("variants", r"^\(варианты"),  # not drawn: every record gets one surname line
     ("born", r"^(Родил(ся|ась)|Род\.)"),
     ("residence", r"^(Проживал|Прож\.)"),
     ("arrested", r"^(Арестован|Арест\.)"),

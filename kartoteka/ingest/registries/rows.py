@@ -29,9 +29,11 @@ def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> Rec
     rec = parsed.records[index]
     offset = parsed.offsets[index]
     person_id = Entity.make_id(EntityKind.PERSON, source_id, index)
+    # A record may give one spelling twice ("варианты фамилии: Иванов, Иванов").
+    unique = dict.fromkeys((n.name, n.kind) for n in rec.names)
     names = tuple(
-        Name(n.name, kind=NameKind(n.kind), language="ru", source=source_id)
-        for n in rec.names
+        Name(name, kind=NameKind(kind), language="ru", source=source_id)
+        for name, kind in unique
     )
     preferred = next(
         (n.name for n in rec.names if n.kind == "birth"), f"запись {rec.ref}"

@@ -150,3 +150,12 @@ def test_a_file_in_the_wrong_encoding_is_named_and_the_others_imported(tmp_path)
     assert (
         "file not imported" in result.output and "2.htm:1: cannot read" in result.output
     )
+
+
+def test_a_record_giving_the_same_variant_twice_imports(fresh_store, tmp_path):
+    text = "(варианты фамилии: Барда, Барда)\nРодился в 1900 г.\n---\n"
+    report = import_registry(
+        fresh_store, "memorial-lists", [write_lists(tmp_path, text)], "t"
+    )
+    assert report.persons_created == 1
+    assert fresh_store.counts()["names"] == 1
