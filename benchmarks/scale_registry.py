@@ -3,7 +3,8 @@
     python benchmarks/scale_registry.py N [--work DIR] [--lookups 200]
 
 Writes the records with synth_registry.py (into --work, reused when there),
-imports them into a fresh SQLite store, and reports: import time and
+imports them into a fresh SQLite store (with --resume: completes an
+interrupted import into the store already there), and reports: import time and
 records/s, peak memory of the process, store size on disk, then the p50 and
 p95 of building one person's case file and of a name search (exact name
 lookup and full-text search), over --lookups random persons.
@@ -34,12 +35,17 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--work", type=Path)
     parser.add_argument("--lookups", type=int, default=200)
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the store: complete an interrupted import",
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="kartoteka-scale-"))
     records = work / f"records-{args.n}"
     files = sorted(records.glob("synth-*.txt")) or write(args.n, records, 100_000, 1)
     db = work / f"scale-{args.n}.db"
-    for stale in work.glob(f"scale-{args.n}.db*"):
+    for stale in () if args.resume else work.glob(f"scale-{args.n}.db*"):
         stale.unlink()
 
     store = Store.open(db)
@@ -48,6 +54,10 @@ def main() -> None:
     seconds = time.perf_counter() - start
     size = sum(p.stat().st_size for p in work.glob(f"scale-{args.n}.db*")) / 2**30
     rate = report.records / seconds
+    print(
+        f"persons created {report.persons_created:,}, "
+        f"already present {report.persons_present:,}"
+    )
     print(
         f"import: {report.records:,} records in {seconds:,.1f} s "
         f"({rate:,.0f} records/s); "
