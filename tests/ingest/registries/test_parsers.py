@@ -189,3 +189,10 @@ def test_what_follows_an_arrest_date_is_the_arresting_organ():
         "1918-10-15",
         {"agency": "железнодорожной ЧК"},
     )
+
+
+def test_genuine_names_that_resemble_mojibake_are_read(tmp_path):
+    # "С" before "ё" is also what a misread UTF-8 pair looks like.
+    text = "Родился в 1900 г., д. Сёмкина Горушка; русский;\nРеабилитирован в 1989 г.\n"
+    parsed = memorial_lists.parse(write_lists(tmp_path, text))
+    assert parsed.records[0].attributes["birthplace"] == "д. Сёмкина Горушка"
