@@ -73,7 +73,7 @@ def main() -> None:
     cases = iter(sample)
     case_ms = repeat_ms(lambda: build_case(store, next(cases)), len(sample))
     found = iter(names)
-    exact_ms = repeat_ms(lambda: store.find_entities(next(found)), len(names))
+    exact_ms = repeat_ms(lambda: store.find_entities(next(found), limit=20), len(names))
     found = iter(names)
     text_ms = repeat_ms(lambda: store.search(next(found), limit=20), len(names))
     for label, samples in (

@@ -157,8 +157,11 @@ class Store:
         query = sa.select(entities.c.id).where(entities.c.kind == str(kind))
         return [r.id for r in self._rows(query.order_by(entities.c.id))]
 
-    def find_entities(self, query: str, kind: EntityKind | None = None) -> list[Entity]:
-        """Entities whose id, external id or any name is the query (any case)."""
+    def find_entities(
+        self, query: str, kind: EntityKind | None = None, limit: int | None = None
+    ) -> list[Entity]:
+        """Entities whose id, external id or any name is the query (any case);
+        the first ``limit`` of them by id, when a common name matches thousands."""
         wanted = query.strip()
         ids = {
             r.id
@@ -166,8 +169,13 @@ class Store:
         }
         if not ids:
             ids = self._ids_by_name(wanted)
-        found = self.entities(sorted(ids)).values() if ids else []
-        return [e for e in found if kind is None or e.kind is kind]
+        if kind is not None and ids:
+            query_kind = sa.select(entities.c.id).where(
+                entities.c.id.in_(sorted(ids)), entities.c.kind == str(kind)
+            )
+            ids = {r.id for r in self._rows(query_kind)}
+        chosen = sorted(ids)[:limit] if limit is not None else sorted(ids)
+        return list(self.entities(chosen).values()) if chosen else []
 
     def _ids_by_name(self, wanted: str) -> set[str]:
         by_ref = sa.select(entity_refs.c.entity_id).where(

@@ -165,3 +165,12 @@ def test_events_stream_what_statistics_count_and_skip_rejected_claims(fresh_stor
     with fresh_store.writing("historian", "wrong person") as tx:
         tx.set_status(claim.id, Status.REJECTED, reviewer="historian")
     assert list(fresh_store.events(["arrested"])) == []
+
+
+def test_a_name_search_can_return_only_its_first_matches(fresh_store):
+    person, _ = _fill(fresh_store)
+    assert [e.id for e in fresh_store.find_entities("Ivan Petrov", limit=1)] == [
+        person.id
+    ]
+    assert fresh_store.find_entities("Ivan Petrov", limit=0) == []
+    assert fresh_store.find_entities("Ivan Petrov", kind=EntityKind.PLACE) == []
