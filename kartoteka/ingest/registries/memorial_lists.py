@@ -26,7 +26,7 @@ from kartoteka.ingest.registries.records import (
     RegistryRecord,
     Skipped,
 )
-from kartoteka.ingest.registries.ru_dates import find_date
+from kartoteka.ingest.registries.ru_dates import FoundDate, find_date
 
 SEPARATOR = "---"
 _LINE = re.compile(
@@ -46,20 +46,32 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ALTERNATIVE = re.compile(r"\(по другим данным\s*[-–:]?\s*([^)]*)\)")
 
 
-def _dated(rec: RegistryRecord, predicate: str, line: str, at: int, body: int) -> None:
-    """An event stated by a whole line, dated by the first date after its marker;
-    what follows the date is the arresting organ, or a detail of the event."""
-    date = find_date(line, body)
-    rest = clean(_ALTERNATIVE.sub("", line[date.end if date else body :])).rstrip(".")
-    q = {"agency" if predicate == "arrested" else "details": rest}
+def _line_event(
+    rec: RegistryRecord,
+    predicate: str,
+    line: str,
+    at: int,
+    date: FoundDate | None,
+    qualifiers: dict[str, object],
+) -> None:
+    """An event stated by a whole line of the record, with its date if any."""
     rec.event(
         predicate,
         at,
         at + len(line),
         date=date.edtf if date else None,
         date_text=date.text if date else None,
-        qualifiers={k: v for k, v in q.items() if v},
+        qualifiers={k: v for k, v in qualifiers.items() if v},
     )
+
+
+def _dated(rec: RegistryRecord, predicate: str, line: str, at: int, body: int) -> None:
+    """An event stated by a whole line, dated by the first date after its marker;
+    what follows the date is the arresting organ, or a detail of the event."""
+    date = find_date(line, body)
+    rest = clean(_ALTERNATIVE.sub("", line[date.end if date else body :])).rstrip(".")
+    q = {"agency" if predicate == "arrested" else "details": rest}
+    _line_event(rec, predicate, line, at, date, q)
     for alt in _ALTERNATIVE.finditer(line):
         other = find_date(alt.group(1))
         if other:
@@ -77,14 +89,7 @@ def _born(rec: RegistryRecord, line: str, at: int, body: int) -> None:
     first, *rest = line[body:].split(";")
     date = find_date(first)
     place = clean(first[date.end :] if date else first)
-    rec.event(
-        "born",
-        at,
-        at + len(line),
-        date=date.edtf if date else None,
-        date_text=date.text if date else None,
-        qualifiers={"place": place} if place else {},
-    )
+    _line_event(rec, "born", line, at, date, {"place": place})
     if place:
         rec.attributes["birthplace"] = place
     for segment in (clean(s) for s in rest):
@@ -106,17 +111,13 @@ def _sentenced(rec: RegistryRecord, line: str, at: int, body: int) -> None:
     agency = clean(head[: date.start] if date else head)
     charge = clean(charge).rstrip(".")
     article = article_of(charge) if charge else None
-    rec.event(
+    _line_event(
+        rec,
         "sentenced",
+        line,
         at,
-        at + len(line),
-        date=date.edtf if date else None,
-        date_text=date.text if date else None,
-        qualifiers={
-            k: v
-            for k, v in {"agency": agency, "charge": charge, "article": article}.items()
-            if v
-        },
+        date,
+        {"agency": agency, "charge": charge, "article": article},
     )
     if article:
         rec.attributes.setdefault("article", article)
@@ -131,13 +132,13 @@ def _rehabilitated(rec: RegistryRecord, line: str, at: int, body: int) -> None:
     rest = clean(line[date.end :] if date else line[body:]).rstrip(".")
     basis = basis_of(rest)
     agency = clean(rest.replace(basis, "")) if basis else rest
-    rec.event(
+    _line_event(
+        rec,
         "rehabilitated",
+        line,
         at,
-        at + len(line),
-        date=date.edtf if date else None,
-        date_text=date.text if date else None,
-        qualifiers={k: v for k, v in {"agency": agency, "basis": basis}.items() if v},
+        date,
+        {"agency": agency, "basis": basis},
     )
 
 
