@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kartoteka import settings
-from kartoteka.errors import CasefileError, InvalidSource, NotFound
+from kartoteka.errors import CasefileError, InvalidSource
 from kartoteka.ingest.casefile.claims import parse_claim
 from kartoteka.ingest.casefile.context import Context
 from kartoteka.ingest.casefile.sections import (
@@ -172,10 +172,7 @@ def _stored_entity(store: Store | None):  # type: ignore[no-untyped-def]
     def lookup(key: str) -> str | None:
         if store is None:
             return None
-        try:
-            found = store.find_entities(f"casefile:{key}")
-        except NotFound:
-            return None
+        found = store.find_entities(f"casefile:{key}")
         return found[0].id if len(found) == 1 else None
 
     return lookup

@@ -144,7 +144,7 @@ def _record(
 def parse(
     path: Path, mapping: Mapping, progress: Callable[[int], None] | None = None
 ) -> ParsedList:
-    text = read_text(path, expect=("",))
+    text = read_text(path)
     reader = csv.DictReader(io.StringIO(text), delimiter=mapping.delimiter)
     missing = [
         c for c in mapping.columns.values() if c not in (reader.fieldnames or [])

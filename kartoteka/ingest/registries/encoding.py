@@ -23,10 +23,11 @@ _MOJIBAKE = re.compile(
 )
 
 
-def read_text(path: Path, expect: tuple[str, ...]) -> str:
+def read_text(path: Path, expect: tuple[str, ...] = ()) -> str:
     """The file's text with newlines normalized, or InvalidSource with file:line.
 
-    ``expect`` holds Russian words of which at least one must appear.
+    ``expect`` holds Russian words of which at least one must appear (none:
+    any text that is not mojibake will do, as for a CSV list).
     """
     try:
         data = path.read_bytes()
@@ -48,7 +49,8 @@ def read_text(path: Path, expect: tuple[str, ...]) -> str:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        if any(marker in text for marker in expect) and not looks_like_mojibake(text):
+        readable = not expect or any(marker in text for marker in expect)
+        if readable and not looks_like_mojibake(text):
             return text.replace("\r\n", "\n").replace("\r", "\n")
     line = _first_suspect_line(data)
     raise InvalidSource(
