@@ -16,8 +16,12 @@ def memorial() -> Path:
 
 
 def peak_rss_mib() -> float:
-    """Peak resident memory of this process so far, in MiB (Linux: KiB units)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory so far, in MiB (Linux: KiB units): this process's
+    peak plus the largest peak of its finished children (the parsing process),
+    an upper bound of what the two held at once."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024
 
 
 @contextmanager

@@ -19,7 +19,8 @@ from common import memorial, peak_rss_mib, timed
 
 from kartoteka.ingest.registries import memorial_lists, memorial_moscow
 from kartoteka.ingest.registries.encoding import read_text
-from kartoteka.ingest.registries.importer import import_registry, list_source
+from kartoteka.ingest.registries.importer import import_registry
+from kartoteka.ingest.registries.prepare import list_source
 from kartoteka.ingest.registries.rows import record_rows
 from kartoteka.storage import Store
 

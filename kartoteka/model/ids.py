@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -50,3 +51,23 @@ def make_id(prefix: str, *parts: object) -> str:
 def is_slug(text: str) -> bool:
     """Lower-case letters, digits, dot, dash, underscore: a key a person can type."""
     return bool(_SLUG.match(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _scope_hash(scope: str) -> str:
+    return hashlib.sha256(scope.encode()).hexdigest()[:8]
+
+
+def sequential_id(prefix: str, scope: str, number: int) -> str:
+    """An id of the same shape as make_id's that sorts in the order written.
+
+    Eight hex digits of the scope's hash, then the number in eight: the
+    records of one registry list get neighbouring keys, so their inserts land
+    at the end of each index instead of all over indexes of millions of rows.
+
+    >>> sequential_id("per", "memorial-lists-x", 255)
+    'per_3356ce32000000ff'
+    """
+    if not 0 <= number < 16**8:
+        raise ValueError(f"sequential id out of range: {number}")
+    return f"{prefix}_{_scope_hash(scope)}{number:08x}"

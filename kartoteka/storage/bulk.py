@@ -9,7 +9,10 @@ is still caught, without a revision per row at three million records.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
+import orjson
 import sqlalchemy as sa
 
 from kartoteka.storage.engine import to_json
@@ -20,6 +23,56 @@ from kartoteka.storage.writer import Writer
 
 # Parents before children, for the foreign keys.
 ORDER = ("source", "entity", "name", "claim")
+
+
+def _json_columns(kind: str) -> frozenset[str]:
+    table = TABLES_WITH_REVISIONS[kind]
+    return frozenset(c.name for c in table.columns if isinstance(c.type, sa.JSON))
+
+
+@dataclass
+class PackedRows:
+    """Rows of one table as tuples in ``columns`` order, JSON as text."""
+
+    kind: str
+    columns: tuple[str, ...]
+    values: list[tuple[Any, ...]]
+
+    @classmethod
+    def pack(cls, kind: str, rows: list[Row]) -> PackedRows:
+        if not rows:
+            return cls(kind, (), [])
+        columns = tuple(rows[0])
+        json_at = [i for i, c in enumerate(columns) if c in _json_columns(kind)]
+        values = []
+        for row in rows:
+            value = list(row.values())
+            for i in json_at:
+                if value[i] is not None:
+                    value[i] = to_json(value[i])
+            values.append(tuple(value))
+        return cls(kind, columns, values)
+
+    def where(self, column: str, keep: set[str]) -> PackedRows:
+        """Only the rows whose ``column`` is one of ``keep``."""
+        if not self.values:
+            return self
+        at = self.columns.index(column)
+        return PackedRows(
+            self.kind, self.columns, [v for v in self.values if v[at] in keep]
+        )
+
+    def unpack(self) -> list[Row]:
+        json_at = {
+            i for i, c in enumerate(self.columns) if c in _json_columns(self.kind)
+        }
+        return [
+            {
+                c: orjson.loads(v) if i in json_at and v is not None else v
+                for i, (c, v) in enumerate(zip(self.columns, value, strict=True))
+            }
+            for value in self.values
+        ]
 
 
 class BulkWriter(Writer):
@@ -43,53 +96,52 @@ class BulkWriter(Writer):
     def write_batch(
         self,
         label: str,
-        rows: dict[str, list[Row]],
+        tables: dict[str, PackedRows],
         search: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
         refs: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        digest: dict[str, Any] | None = None,
     ) -> int:
-        """Insert new rows of several kinds under one revision; return its seq."""
-        digest = BatchDigest()
-        for kind in ORDER:
-            for row in rows.get(kind, ()):
-                digest.add(kind, revision_state(kind, row))
-        if not digest.count:
+        """Insert new rows of several kinds under one revision; return its seq.
+
+        ``digest``: the rows' BatchDigest value when the caller computed it
+        already (in another process); verify recomputes it from the rows.
+        """
+        if digest is None:
+            computed = BatchDigest()
+            for kind in ORDER:
+                if kind in tables:
+                    for row in tables[kind].unpack():
+                        computed.add(kind, revision_state(kind, row))
+            digest = computed.value()
+        if not digest["rows"]:
             return 0
-        seq = self._revise("import", "batch", label, None, digest.value())
+        seq = self._revise("import", "batch", label, None, digest)
         for kind in ORDER:
-            if rows.get(kind):
-                for row in rows[kind]:
-                    row["rev"] = seq
-                self._insert_many(TABLES_WITH_REVISIONS[kind], rows[kind])
+            packed = tables.get(kind)
+            if packed and packed.values:
+                self._insert(
+                    TABLES_WITH_REVISIONS[kind],
+                    (*packed.columns, "rev"),
+                    [(*v, seq) for v in packed.values],
+                )
         if refs:
-            self._insert_many(
-                entity_refs, [{"ref": r, "entity_id": e} for r, e in refs]
-            )
+            self._insert(entity_refs, ("ref", "entity_id"), refs)
         if search:
-            self._insert_many(
-                search_docs, [{"kind": k, "ref": r, "body": b} for k, r, b in search]
-            )
+            self._insert(search_docs, ("kind", "ref", "body"), search)
         return seq
 
-    def _insert_many(self, table: sa.Table, rows: list[Row]) -> None:
+    def _insert(
+        self, table: sa.Table, columns: tuple[str, ...], values: list[tuple[Any, ...]]
+    ) -> None:
         """One prepared INSERT for many rows, straight to the driver.
 
         SQLAlchemy's per-row parameter handling costs more than the insert
-        itself at registry scale; JSON columns are serialized here instead.
+        itself at registry scale.
         """
-        names = list(rows[0])
-        json_columns = {c.name for c in table.columns if isinstance(c.type, sa.JSON)}
         quote = self.conn.dialect.identifier_preparer.quote
         mark = "?" if self.conn.dialect.paramstyle == "qmark" else "%s"
         sql = (
-            f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-            f"VALUES ({', '.join([mark] * len(names))})"
+            f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
+            f"VALUES ({', '.join([mark] * len(columns))})"
         )
-        encode = [i for i, n in enumerate(names) if n in json_columns]
-        params = []
-        for row in rows:
-            values = list(row.values())
-            for i in encode:
-                if values[i] is not None:
-                    values[i] = to_json(values[i])
-            params.append(tuple(values))
-        self.conn.exec_driver_sql(sql, params)
+        self.conn.exec_driver_sql(sql, values)

@@ -7,6 +7,7 @@ written out as "column: value" lines, so every claim quotes its own cell.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -179,5 +180,5 @@ def parse(
 
 
 def parser(mapping_path: Path) -> Callable[[Path], ParsedList]:
-    mapping = load_mapping(mapping_path)
-    return lambda path: parse(path, mapping)
+    """The list's parser with its mapping; picklable, for the parsing process."""
+    return functools.partial(parse, mapping=load_mapping(mapping_path))

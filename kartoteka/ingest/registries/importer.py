@@ -1,33 +1,39 @@
-"""Importing registry lists: parse each file, then write its records in batches.
+"""Importing registry lists: prepare each file's batches, then write them.
 
 Each batch is one transaction and one revision, so an interrupted import
 leaves whole batches behind and a re-run writes only what is missing.
+Large inputs are parsed in a second process while this one writes.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kartoteka.errors import InvalidSource
 from kartoteka.ingest.registries import memorial_lists, memorial_moscow
-from kartoteka.ingest.registries.records import ParsedList, Skipped
-from kartoteka.ingest.registries.rows import record_rows
-from kartoteka.model import Source
-from kartoteka.model.ids import make_id, sha256_text
-from kartoteka.model.vocabulary import SourceKind
+from kartoteka.ingest.registries.prepare import (
+    Batch,
+    FileHead,
+    Parser,
+    batch_digest,
+    gc_paused,
+    prepare,
+    prepare_in_worker,
+)
+from kartoteka.ingest.registries.records import Skipped
 from kartoteka.storage import Store
 
 Progress = Callable[[int], None]
-Parser = Callable[[Path], ParsedList]
 
 PARSERS: dict[str, Parser] = {
     "memorial-lists": memorial_lists.parse,
     "memorial-moscow": memorial_moscow.parse,
 }
-BATCH = 5000  # records per transaction and revision
+# Below this much input, starting a second process costs more than it saves.
+WORKER_FROM_BYTES = 2_000_000
 
 
 @dataclass
@@ -63,53 +69,47 @@ class RegistryReport:
         return "\n".join(lines)
 
 
-def list_source(parsed: ParsedList, fmt: str) -> Source:
-    """The Source that a list file is: its record texts, verbatim, by their hash."""
-    return Source(
-        id=make_id(fmt, sha256_text(parsed.text)).replace("_", "-"),
-        kind=SourceKind.REGISTRY,
-        title=parsed.title,
-        text=parsed.text,
-        authors=("Memorial",),
-        language="ru",
-        citation=parsed.citation,
-        url=parsed.url,
+# The column of each table that names the record's person.
+_PERSON_COLUMN = {"entity": "id", "name": "entity_id", "claim": "subject"}
+
+
+def _only_new(batch: Batch, new: set[str]) -> Batch:
+    """The part of a batch whose persons are not stored yet (a resumed import)."""
+    tables = {
+        kind: packed.where(_PERSON_COLUMN[kind], new)
+        for kind, packed in batch.tables.items()
+    }
+    return Batch(
+        label=batch.label,
+        person_ids=[p for p in batch.person_ids if p in new],
+        tables=tables,
+        search=[s for s in batch.search if s[1] in new],
+        refs=[r for r in batch.refs if r[1] in new],
+        digest=batch_digest({k: t.unpack() for k, t in tables.items()}),
     )
 
 
-def _write(
-    store: Store,
-    parsed: ParsedList,
-    source: Source,
-    fmt: str,
-    actor: str,
-    report: RegistryReport,
-    progress: Progress | None,
+def _write_batch(
+    store: Store, batch: Batch, fmt: str, path: Path, actor: str, report: RegistryReport
 ) -> None:
-    for first in range(0, len(parsed.records), BATCH):
-        indices = range(first, min(first + BATCH, len(parsed.records)))
-        built = [record_rows(parsed, i, source.id, fmt) for i in indices]
-        label = f"{source.id}:{first}-{indices[-1]}"
-        with store.writing(
-            actor, reason=f"import {fmt} {Path(parsed.path).name}"
-        ) as tx:
-            new = tx.missing("entity", [b.person_id for b in built])
-            fresh = [b for b in built if b.person_id in new]
-            tx.write_batch(
-                label,
-                {
-                    "entity": [b.entity for b in fresh],
-                    "name": [n for b in fresh for n in b.names],
-                    "claim": [c for b in fresh for c in b.claims],
-                },
-                search=[b.search for b in fresh],
-                refs=[b.ref for b in fresh],
-            )
-        report.persons_created += len(fresh)
-        report.persons_present += len(built) - len(fresh)
-        report.claims_created += sum(len(b.claims) for b in fresh)
-        if progress:
-            progress(len(built))
+    with store.writing(actor, reason=f"import {fmt} {path.name}") as tx:
+        new = tx.missing("entity", batch.person_ids)
+        fresh = batch if len(new) == len(batch.person_ids) else _only_new(batch, new)
+        tx.write_batch(
+            batch.label,
+            fresh.tables,
+            search=fresh.search,
+            refs=fresh.refs,
+            digest=fresh.digest,
+        )
+    report.persons_created += len(fresh.person_ids)
+    report.persons_present += len(batch.person_ids) - len(fresh.person_ids)
+    report.claims_created += len(fresh.tables["claim"].values)
+
+
+def _use_worker(paths: Sequence[Path]) -> bool:
+    total = sum(p.stat().st_size for p in paths if p.is_file())
+    return total >= WORKER_FROM_BYTES
 
 
 def import_registry(
@@ -120,27 +120,52 @@ def import_registry(
     progress: Progress | None = None,
     on_file: Callable[[Path, int], None] | None = None,
     parser: Parser | None = None,
+    worker: bool | None = None,
 ) -> RegistryReport:
     """Import list files in a registered format; a bad file or record is
-    reported with file:line and the rest goes on."""
+    reported with file:line and the rest goes on.
+
+    ``worker``: parse in a second process (None: when the input is large).
+    """
     report = RegistryReport(fmt)
     began = time.perf_counter()
-    for path in paths:
-        try:
-            parsed = (parser or PARSERS[fmt])(path)
-        except InvalidSource as exc:
-            report.failed.append(str(exc))
-            continue
-        report.files += 1
-        report.records += len(parsed.records)
-        report.skipped += parsed.skipped
-        if on_file:
-            on_file(path, len(parsed.records))
-        if not parsed.records:
-            continue
-        source = list_source(parsed, fmt)
-        with store.writing(actor, reason=f"import {fmt} {path.name}") as tx:
-            tx.put_source(source, index_text=False)  # records are indexed one by one
-        _write(store, parsed, source, fmt, actor, report, progress)
+    parse = parser or PARSERS[fmt]
+    in_worker = _use_worker(paths) if worker is None else worker
+    stream = (prepare_in_worker if in_worker else prepare)(paths, fmt, parse)
+    with gc_paused(), closing(stream):
+        _consume(stream, store, fmt, actor, report, progress, on_file)
     report.seconds = time.perf_counter() - began
     return report
+
+
+def _consume(
+    stream: Iterator[FileHead | Batch],
+    store: Store,
+    fmt: str,
+    actor: str,
+    report: RegistryReport,
+    progress: Progress | None,
+    on_file: Callable[[Path, int], None] | None,
+) -> None:
+    head = FileHead(Path())
+    for item in stream:
+        if isinstance(item, FileHead):
+            head = item
+            if item.failed:
+                report.failed.append(item.failed)
+                continue
+            report.files += 1
+            report.records += item.records
+            report.skipped += item.skipped
+            if on_file:
+                on_file(item.path, item.records)
+            if item.source:
+                with store.writing(
+                    actor, reason=f"import {fmt} {item.path.name}"
+                ) as tx:
+                    # Records are indexed one by one, not the whole list's text.
+                    tx.put_source(item.source, index_text=False)
+            continue
+        _write_batch(store, item, fmt, head.path, actor, report)
+        if progress:
+            progress(len(item.person_ids))

@@ -1,13 +1,26 @@
-"""A parsed registry record → the entity, names, claims and search text to store."""
+"""A parsed registry record → the entity, names, claims and search text to store.
+
+Rows are built directly, not through the model objects: at millions of
+records the objects cost more than the insert. The rows have exactly the
+shape ``kartoteka.storage.rows`` gives the model objects (a test checks it).
+Ids are sequential within a list (see ``sequential_id``), so a list's rows
+land together in every index.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kartoteka.ingest.registries.records import ParsedList
-from kartoteka.model import Claim, Entity, Literal, Name, Passage
-from kartoteka.model.vocabulary import EntityKind, NameKind, Status
-from kartoteka.storage.rows import Row, claim_row, entity_row, name_row
+from kartoteka.model.ids import sequential_id
+from kartoteka.model.records import script_of
+from kartoteka.model.vocabulary import Certainty, EntityKind, Stance, Status
+from kartoteka.storage.rows import Row, fold
+
+PER_RECORD = 256  # room for the names and claims of one record in their ids
+_PERSON = str(EntityKind.PERSON)
+_AFFIRMS, _CERTAIN = str(Stance.AFFIRMS), str(Certainty.CERTAIN)
+_ACCEPTED = str(Status.ACCEPTED)
 
 
 @dataclass
@@ -25,27 +38,46 @@ def record_ref(source_id: str, index: int) -> str:
     return f"record:{source_id}:{index + 1}"
 
 
+def person_id(source_id: str, index: int) -> str:
+    return sequential_id("per", source_id, index)
+
+
+def _part_id(prefix: str, source_id: str, index: int, k: int) -> str:
+    if k >= PER_RECORD:
+        raise ValueError(f"record {index + 1} has more than {PER_RECORD} {prefix} rows")
+    return sequential_id(prefix, source_id, index * PER_RECORD + k)
+
+
 def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> RecordRows:
     rec = parsed.records[index]
     offset = parsed.offsets[index]
-    person_id = Entity.make_id(EntityKind.PERSON, source_id, index)
+    pid = person_id(source_id, index)
     # A record may give one spelling twice ("варианты фамилии: Иванов, Иванов").
-    unique = dict.fromkeys((n.name, n.kind) for n in rec.names)
-    names = tuple(
-        Name(name, kind=NameKind(kind), language="ru", source=source_id)
-        for name, kind in unique
-    )
+    unique = list(dict.fromkeys((n.name, n.kind) for n in rec.names))
+    names = [
+        {
+            "id": _part_id("nam", source_id, index, k),
+            "entity_id": pid,
+            "name": name,
+            "kind": kind,
+            "script": script_of(name),
+            "language": "ru",
+            "source_id": source_id,
+            "folded": fold(name),
+        }
+        for k, (name, kind) in enumerate(unique)
+    ]
     preferred = next(
         (n.name for n in rec.names if n.kind == "birth"), f"запись {rec.ref}"
     )
     ref = record_ref(source_id, index)
-    entity = Entity(
-        id=person_id,
-        kind=EntityKind.PERSON,
-        name=preferred,
-        names=names,
-        external_ids=(ref,),
-        attributes={
+    entity = {
+        "id": pid,
+        "kind": _PERSON,
+        "name": preferred,
+        "sex": rec.sex,
+        "external_ids": [ref],
+        "attributes": {
             **rec.attributes,
             # Where the record stands: its source, file:line, and its span.
             # The text too: reading it back out of a list of millions of
@@ -58,40 +90,46 @@ def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> Rec
                 "text": rec.text,
             },
         },
-        sex=rec.sex,
-    )
+    }
+    origin = f"registry:{fmt}"
     claims = []
-    for event in rec.events:
-        start, end = offset + event.start, offset + event.end
-        passage = Passage(source_id, start, end, parsed.text[start:end])
+    for k, event in enumerate(rec.events):
         qualifiers = dict(event.qualifiers)
         if event.alternative:
             qualifiers["alternative"] = True  # "по другим данным"
-        claim = Claim(
-            id=Claim.make_id(
-                person_id, event.predicate, passage, event.date, event.alternative
-            ),
-            subject=person_id,
-            predicate=event.predicate,
-            passage=passage,
-            date=Literal("date", event.date, as_written=event.date_text)
-            if event.date
-            else None,
-            qualifiers=qualifiers,
-            status=Status.ACCEPTED,
-            origin=f"registry:{fmt}",
+        claims.append(
+            {
+                "id": _part_id("clm", source_id, index, k),
+                "subject": pid,
+                "predicate": event.predicate,
+                "object": None,
+                "date": event.date or None,
+                "date_text": event.date_text if event.date else None,
+                "value": None,
+                "qualifiers": qualifiers,
+                "source_id": source_id,
+                "start": offset + event.start,
+                "end": offset + event.end,
+                "quote": rec.text[event.start : event.end],
+                "asserted_by": None,
+                "stance": _AFFIRMS,
+                "certainty": _CERTAIN,
+                "status": _ACCEPTED,
+                "reviewer": None,
+                "origin": origin,
+                "note": None,
+            }
         )
-        claims.append(claim_row(claim))
     # Names and the facts people search by; the full record text would cost
     # minutes of full-text indexing at three million records.
     facts = (rec.attributes.get(k) for k in ("birthplace", "address", "burial_place"))
     dates = (e.date_text for e in rec.events if e.date_text)
     body = "\n".join([*(n.name for n in rec.names), *filter(None, facts), *dates])
     return RecordRows(
-        person_id=person_id,
-        entity=entity_row(entity),
-        names=[name_row(person_id, n) for n in names],
+        person_id=pid,
+        entity=entity,
+        names=names,
         claims=claims,
-        search=("entity", person_id, body),
-        ref=(ref, person_id),
+        search=("entity", pid, body),
+        ref=(ref, pid),
     )

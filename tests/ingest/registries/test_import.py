@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kartoteka.analysis.cases import build_case
 from kartoteka.analysis.conflicts import find_conflicts
-from kartoteka.ingest.registries import importer
+from kartoteka.ingest.registries import prepare
 from kartoteka.ingest.registries.importer import import_registry
 from kartoteka.interfaces.cli import cli
 from kartoteka.storage.schema import claims, entities
@@ -58,7 +58,7 @@ def test_importing_the_same_file_again_changes_nothing(lists_store, tmp_path):
 def test_an_interrupted_import_leaves_whole_batches_and_a_rerun_completes_it(
     fresh_store, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(importer, "BATCH", 2)
+    monkeypatch.setattr(prepare, "BATCH", 2)
     path = write_lists(tmp_path)
 
     def crash_after_first_batch(done: int) -> None:

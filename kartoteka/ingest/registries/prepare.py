@@ -1,0 +1,198 @@
+"""Everything of a registry import that needs no store: parse, rows, digests.
+
+``prepare`` turns list files into a stream of file heads and ready batches.
+``prepare_in_worker`` runs the same stream in a second process, so that on a
+machine with two cores parsing goes on while the first process writes.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import queue
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kartoteka.errors import InvalidSource
+from kartoteka.ingest.registries.records import ParsedList, Skipped
+from kartoteka.ingest.registries.rows import record_rows
+from kartoteka.model import Source
+from kartoteka.model.ids import make_id, sha256_text
+from kartoteka.model.vocabulary import SourceKind
+from kartoteka.storage.bulk import PackedRows
+from kartoteka.storage.revisions import BatchDigest
+from kartoteka.storage.rows import Row, revision_state
+
+Parser = Callable[[Path], ParsedList]
+BATCH = 5000  # records per transaction and revision
+
+
+@dataclass
+class FileHead:
+    """One input file: its Source, or why it could not be read."""
+
+    path: Path
+    source: Source | None = None
+    records: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    failed: str | None = None
+
+
+@dataclass
+class Batch:
+    """The rows of up to BATCH consecutive records of one list, ready to insert.
+
+    Rows travel between processes as packed tables: plain tuples with their
+    JSON already encoded cost a fraction of dicts to send and to insert.
+    """
+
+    label: str
+    person_ids: list[str]
+    tables: dict[str, PackedRows]  # kind → rows, as TABLES_WITH_REVISIONS names them
+    search: list[tuple[str, str, str]]
+    refs: list[tuple[str, str]]
+    digest: dict[str, Any]  # of all the rows, for when all are new
+
+
+def list_source(parsed: ParsedList, fmt: str) -> Source:
+    """The Source that a list file is: its record texts, verbatim, by their hash."""
+    return Source(
+        id=make_id(fmt, sha256_text(parsed.text)).replace("_", "-"),
+        kind=SourceKind.REGISTRY,
+        title=parsed.title,
+        text=parsed.text,
+        authors=("Memorial",),
+        language="ru",
+        citation=parsed.citation,
+        url=parsed.url,
+    )
+
+
+def batch_digest(rows: dict[str, list[Row]]) -> dict[str, Any]:
+    digest = BatchDigest()
+    for kind, kind_rows in rows.items():
+        for row in kind_rows:
+            digest.add(kind, revision_state(kind, row))
+    return digest.value()
+
+
+def prepare_batch(parsed: ParsedList, first: int, source_id: str, fmt: str) -> Batch:
+    indices = range(first, min(first + BATCH, len(parsed.records)))
+    built = [record_rows(parsed, i, source_id, fmt) for i in indices]
+    rows = {
+        "entity": [b.entity for b in built],
+        "name": [n for b in built for n in b.names],
+        "claim": [c for b in built for c in b.claims],
+    }
+    return Batch(
+        label=f"{source_id}:{first}-{indices[-1]}",
+        person_ids=[b.person_id for b in built],
+        tables={kind: PackedRows.pack(kind, r) for kind, r in rows.items()},
+        search=[b.search for b in built],
+        refs=[b.ref for b in built],
+        digest=batch_digest(rows),
+    )
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while millions of rows are built.
+
+    The rows hold no cycles, so reference counting frees them; the collector
+    would only rescan every live object again and again (a third of the time
+    of building rows).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def prepare(
+    paths: Sequence[Path], fmt: str, parser: Parser
+) -> Iterator[FileHead | Batch]:
+    """For each file its head, then its batches; a file that fails is a head
+    with the reason and nothing more."""
+    for path in paths:
+        try:
+            parsed = parser(path)
+        except InvalidSource as exc:
+            yield FileHead(path, failed=str(exc))
+            continue
+        source = list_source(parsed, fmt) if parsed.records else None
+        yield FileHead(path, source, len(parsed.records), parsed.skipped)
+        if source is None:
+            continue
+        for first in range(0, len(parsed.records), BATCH):
+            yield prepare_batch(parsed, first, source.id, fmt)
+
+
+# -- in a second process ----------------------------------------------------
+
+_DONE = "done"
+_ERROR = "error"
+
+
+def _work(
+    out: multiprocessing.Queue,
+    parent: int,
+    paths: Sequence[Path],
+    fmt: str,
+    parser: Parser,
+) -> None:
+    def put(item: object) -> None:
+        while True:
+            try:
+                out.put(item, timeout=1)
+                return
+            except queue.Full:
+                if os.getppid() != parent:  # the importer was killed: stop too
+                    raise SystemExit(1) from None
+
+    try:
+        with gc_paused():
+            for item in prepare(paths, fmt, parser):
+                put(item)
+        put(_DONE)
+    except Exception:
+        put((_ERROR, traceback.format_exc()))
+
+
+def prepare_in_worker(
+    paths: Sequence[Path], fmt: str, parser: Parser
+) -> Iterator[FileHead | Batch]:
+    """``prepare`` run in a second process; a few batches are kept ahead."""
+    context = multiprocessing.get_context("spawn")
+    out = context.Queue(maxsize=3)
+    worker = context.Process(
+        target=_work, args=(out, os.getpid(), list(paths), fmt, parser), daemon=True
+    )
+    worker.start()
+    try:
+        while True:
+            try:
+                item = out.get(timeout=5)
+            except queue.Empty:
+                if not worker.is_alive():
+                    code = worker.exitcode
+                    raise RuntimeError(
+                        f"the parsing process ended unexpectedly (exit {code})"
+                    ) from None
+                continue
+            if item == _DONE:
+                return
+            if isinstance(item, tuple) and item[0] == _ERROR:
+                raise RuntimeError(f"parsing failed in the worker:\n{item[1]}")
+            yield item
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join()

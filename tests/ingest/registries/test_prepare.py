@@ -1,0 +1,71 @@
+"""Preparing registry batches, in this process or in a second one."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+import sqlalchemy as sa
+
+from kartoteka.ingest.registries import csv_list, memorial_lists
+from kartoteka.ingest.registries.importer import import_registry
+from kartoteka.ingest.registries.prepare import prepare
+from kartoteka.ingest.registries.rows import record_rows
+from kartoteka.model import Claim, Entity, Name, Passage
+from kartoteka.model.vocabulary import EntityKind
+from kartoteka.storage import Store
+from kartoteka.storage.rows import claim_row, entity_row, name_row
+from kartoteka.storage.schema import claims, entities, names
+
+from .samples import write_lists
+
+
+def _table(store: Store, table: sa.Table) -> list[tuple]:
+    with store.engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(sa.select(table)))
+
+
+@pytest.mark.parametrize("worker", [False, True])
+def test_both_ways_of_preparing_store_the_same_rows(tmp_path, worker):
+    path = write_lists(tmp_path)
+    store = Store.open(tmp_path / f"w{worker}.db")
+    report = import_registry(store, "memorial-lists", [path], "test", worker=worker)
+    assert report.ok and report.persons_created == 5
+    assert store.verify().ok
+    reference = Store.open(":memory:")
+    import_registry(reference, "memorial-lists", [path], "test", worker=False)
+    for table in (entities, names, claims):
+        assert _table(store, table) == _table(reference, table)
+
+
+def test_a_failure_in_the_parsing_process_is_raised_with_its_traceback(tmp_path):
+    broken = functools.partial(csv_list.parse, mapping=None)  # no mapping: fails
+    store = Store.open(tmp_path / "s.db")
+    with pytest.raises(RuntimeError, match="parsing failed in the worker"):
+        import_registry(
+            store, "csv", [write_lists(tmp_path)], "test", parser=broken, worker=True
+        )
+    assert store.verify().ok
+
+
+def test_registry_rows_have_the_shape_the_model_rows_have(tmp_path):
+    parsed = memorial_lists.parse(write_lists(tmp_path))
+    index = next(i for i, r in enumerate(parsed.records) if r.names and r.events)
+    built = record_rows(parsed, index, "src", "memorial-lists")
+    person = Entity(id="per_1", kind=EntityKind.PERSON, name="x")
+    claim = Claim(
+        id="c", subject="per_1", predicate="born", passage=Passage("s", 0, 1, "x")
+    )
+    assert list(built.entity) == list(entity_row(person))
+    assert list(built.names[0]) == list(name_row("per_1", Name("x")))
+    assert list(built.claims[0]) == list(claim_row(claim))
+
+
+def test_ids_follow_the_order_of_the_records(tmp_path):
+    items = list(
+        prepare([write_lists(tmp_path)], "memorial-lists", memorial_lists.parse)
+    )
+    batch = items[1]
+    assert batch.person_ids == sorted(batch.person_ids)
+    claim_ids = [v[0] for v in batch.tables["claim"].values]
+    assert claim_ids == sorted(claim_ids) and len(set(claim_ids)) == len(claim_ids)
