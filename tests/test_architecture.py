@@ -67,6 +67,18 @@ def test_nothing_below_the_interfaces_imports_them():
     assert bad == []
 
 
+def test_names_stand_alone():
+    """Name matching is a library of its own: it knows nothing of the store."""
+    bad = [
+        f"{m} imports {i}"
+        for m, imports in _modules().items()
+        if m.startswith("kartoteka.names")
+        for i in imports
+        if i.startswith("kartoteka") and not i.startswith("kartoteka.names")
+    ]
+    assert bad == []
+
+
 def test_modules_stay_small():
     sizes = {
         p.name: len(p.read_text(encoding="utf-8").splitlines())

@@ -326,7 +326,7 @@ def review(ctx: click.Context, claim_id: str, status: str, reason: str) -> None:
 
 
 # The browsing commands live beside this module; importing them registers them.
-from kartoteka.interfaces import cli_browse  # noqa: E402, F401
+from kartoteka.interfaces import cli_browse, cli_names  # noqa: E402, F401
 
 
 def main() -> None:

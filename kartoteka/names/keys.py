@@ -1,0 +1,76 @@
+"""Matching keys: what stays the same across scripts, romanizations and cases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kartoteka.names.phonetic import consonants, readings, skeleton
+from kartoteka.names.structure import NameParts, parse_name
+
+# Patronymics of men and women share a stem: Петрович / Петровна.
+_PATRONYMIC_ENDINGS = (
+    ("avna", "avič"),
+    ("ivna", "ivič"),
+    ("inična", "ič"),
+    ("ična", "ič"),
+)
+
+
+def word_keys(word: str, surname: bool = False) -> dict[str, str]:
+    """The skeleton of one word under each reading: skeleton → convention."""
+    keys: dict[str, str] = {}
+    for convention, reading in readings(word).items():
+        keys.setdefault(skeleton(reading, surname=surname), convention)
+    return keys
+
+
+def patronymic_keys(word: str) -> dict[str, str]:
+    keys = {}
+    for key, convention in word_keys(word).items():
+        for feminine, masculine in _PATRONYMIC_ENDINGS:
+            if key.endswith(feminine):
+                key = key[: -len(feminine)] + masculine
+                break
+        keys.setdefault(key, convention)
+    return keys
+
+
+def initial_keys(word: str) -> set[str]:
+    """First sounds a word or initial can stand for (Ю. → u, Yu. → u, M → m)."""
+    return {k[:1] for k in word_keys(word.rstrip(".")) if k}
+
+
+@dataclass
+class NameKeys:
+    surname: set[str] = field(default_factory=set)
+    surname_coarse: set[str] = field(default_factory=set)
+    given: set[str] = field(default_factory=set)  # whole given names
+    initials: set[str] = field(default_factory=set)  # first sound of the given name
+    patronymic: set[str] = field(default_factory=set)
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {k: sorted(v) for k, v in vars(self).items()}
+
+
+def parts_keys(parts: NameParts) -> NameKeys:
+    keys = NameKeys()
+    if parts.surname:
+        keys.surname = set(word_keys(parts.surname, surname=True))
+        keys.surname_coarse = {consonants(k) for k in keys.surname}
+    if parts.given:
+        keys.initials = initial_keys(parts.given)
+        if not parts.is_initial("given"):
+            keys.given = set(word_keys(parts.given))
+    if parts.patronymic and not parts.is_initial("patronymic"):
+        keys.patronymic = set(patronymic_keys(parts.patronymic))
+    return keys
+
+
+def name_keys(text: str) -> NameKeys:
+    """The keys of every reading of a name, together (for blocking)."""
+    merged = NameKeys()
+    for parts in parse_name(text):
+        one = parts_keys(parts)
+        for attr in vars(merged):
+            getattr(merged, attr).update(getattr(one, attr))
+    return merged

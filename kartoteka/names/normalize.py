@@ -1,0 +1,69 @@
+"""Cleaning a name before it is read: Unicode form, stress marks, case, titles.
+
+Letters that carry meaning in a spelling convention (Czech and Polish č š ž
+ł ż, German ü ö ä, Russian й ё) are kept; other diacritics and the stress
+marks of Russian dictionaries go.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STRESS = "\u0301\u0300"  # combining acute and grave: stress marks in Russian texts
+# Latin letters whose marks a transliteration convention reads.
+KEPT_MARKS = set("čšžřěďťňżźśćńłüöäëïéèêáíóúůýñç")
+
+# Ranks, titles and forms of address that precede names in running text.
+_TITLE_WORDS = """
+general marshal marshall comrade commander komkor komandarm komdiv kombrig
+admiral colonel major captain lieutenant professor prof dr mr mrs herr
+monsieur citizen tov genl gen col capt lt
+генерал маршал товарищ тов комкор командарм комдив комбриг комиссар адмирал
+полковник майор капитан лейтенант профессор проф гражданин гражданка
+"""
+TITLES = frozenset(_TITLE_WORDS.split())
+
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s.,'’\-]")
+
+
+def strip_stress(text: str) -> str:
+    """Remove stress marks (U+0301, U+0300), keeping й and ё whole."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if c not in STRESS)
+    )
+
+
+def fold_latin_marks(text: str) -> str:
+    """Drop the diacritics no convention reads (é → e), keep those that one does."""
+    out = []
+    for char in text:
+        if char in KEPT_MARKS or char.isascii() or not char.isalpha():
+            out.append(char)
+            continue
+        base = unicodedata.normalize("NFD", char)
+        if unicodedata.name(base[0], "").startswith("LATIN"):
+            out.append(base[0])
+        else:
+            out.append(char)  # Cyrillic and other scripts stay as they are
+    return "".join(out)
+
+
+def normalize(text: str) -> str:
+    """NFKC, no stress marks, lower case, single spaces, typographic quotes
+    and dashes made plain; punctuation other than . , ' - removed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = strip_stress(text).casefold()
+    text = text.replace("’", "'").replace("‐", "-").replace("–", "-")
+    text = fold_latin_marks(text)
+    text = _PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip(" ,")
+
+
+def drop_titles(tokens: list[str]) -> list[str]:
+    """Leading ranks and titles ("General Mueller" → ["mueller"])."""
+    while len(tokens) > 1 and tokens[0].rstrip(".") in TITLES:
+        tokens = tokens[1:]
+    return tokens

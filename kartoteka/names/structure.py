@@ -1,0 +1,179 @@
+"""The parts of a personal name: surname, given name, patronymic, initials.
+
+Russian names come in several orders: registries write "Surname Given
+Patronymic", running text "Given Patronymic Surname", indexes "Surname, Given
+Patronymic", and initials stand for the given name and patronymic
+("M. N. Tukhachevsky", "Тухачевский М.Н."). Where the order cannot be told
+(two Latin words), both readings are returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kartoteka.names.morphology import analyse
+from kartoteka.names.normalize import drop_titles, normalize
+from kartoteka.names.phonetic import is_cyrillic
+
+_PATRONYMIC = re.compile(
+    r"(ович|евич|ич|овна|евна|ична|инична|овича|евича|ича|овны|евны|ичны)$"
+    r"|(ovich|evich|ovitch|evitch|ovič|evič|owitsch|ewitsch|ovna|evna|ichna|ovicha"
+    r"|evicha|owicz|ewicz)$"
+)
+_FEMININE_SURNAME = re.compile(r"(ая|ова|ева|ёва|ина|ына|aya|aja|ova|eva|ina|yna)$")
+_MASCULINE_SURNAME = re.compile(
+    r"(sky|skiy|skii|skij|ski|ov|ev|ow|ew|in|yn|ий|ой|ов|ев|ин|ын)$"
+)
+_INITIALS_GLUED = re.compile(r"^(\w{1,2}\.)(\w{1,2}\.?)$")
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """One reading of a personal name, in normalized (lower-case) words."""
+
+    text: str
+    surname: str | None = None
+    given: str | None = None
+    patronymic: str | None = None
+    sex: str | None = None  # "M" / "F" when the word forms tell
+    cyrillic: bool = False
+
+    def is_initial(self, part: str) -> bool:
+        value = getattr(self, part)
+        return value is not None and value.endswith(".")
+
+    def describe(self) -> dict[str, str | None]:
+        return {
+            "surname": self.surname,
+            "given": self.given,
+            "patronymic": self.patronymic,
+            "sex": self.sex,
+        }
+
+
+def _tokens(text: str) -> tuple[list[str], int | None]:
+    """Words, with glued initials split ("м.н." → "м.", "н."), and the index
+    of the first word after a comma, if there is one."""
+    words: list[str] = []
+    comma_at = None
+    for raw in text.replace(",", " , ").split():
+        if raw == ",":
+            comma_at = len(words) if comma_at is None else comma_at
+            continue
+        glued = _INITIALS_GLUED.match(raw)
+        if glued and raw.count(".") >= 1 and len(raw) <= 6:
+            words += [glued.group(1), glued.group(2).rstrip(".") + "."]
+        else:
+            words.append(raw)
+    return words, comma_at
+
+
+def _is_initial(word: str) -> bool:
+    bare = word.rstrip(".")
+    return len(bare) == 1 or (word.endswith(".") and len(bare) <= 2)
+
+
+def _as_initial(word: str) -> str:
+    return word.rstrip(".") + "."
+
+
+def _role(word: str) -> str | None:
+    return analyse(word)[1] if is_cyrillic(word) else None
+
+
+def _nominative(word: str) -> str:
+    return analyse(word)[0] if is_cyrillic(word) and not _is_initial(word) else word
+
+
+def _sex(parts: NameParts) -> str | None:
+    for word in (parts.patronymic, parts.given, parts.surname):
+        if word and not word.endswith(".") and is_cyrillic(word):
+            role, sex = analyse(word)[1:]
+            if role and sex:
+                return sex
+    if parts.patronymic and not parts.patronymic.endswith("."):
+        return "F" if parts.patronymic.endswith(("на", "na")) else "M"
+    if parts.surname and _FEMININE_SURNAME.search(parts.surname):
+        return "F"
+    if parts.surname and _MASCULINE_SURNAME.search(parts.surname):
+        return "M"
+    return None
+
+
+def _patronymic_like(word: str) -> bool:
+    return bool(_PATRONYMIC.search(word)) or _role(word) == "patronymic"
+
+
+def _three(words: list[str], cyrillic: bool) -> list[tuple[str, str, str]]:
+    """Surname-first or given-first, by what the words look like."""
+    a, b, c = words
+    surname_first = (
+        2 * _patronymic_like(c) + (_role(b) == "given") + (_role(a) == "surname")
+    )
+    given_first = (
+        2 * _patronymic_like(b) + (_role(a) == "given") + (_role(c) == "surname")
+    )
+    sgp, gps = (a, b, c), (c, a, b)
+    if surname_first == given_first:
+        return [sgp, gps] if cyrillic else [gps, sgp]
+    return [sgp] if surname_first > given_first else [gps]
+
+
+def parse_name(text: str) -> list[NameParts]:
+    """The readings of a name, likeliest first (at least one)."""
+    clean = normalize(text)
+    words, comma_at = _tokens(clean)
+    if comma_at is None:
+        words = drop_titles(words)
+    cyrillic = any(is_cyrillic(w) for w in words)
+    base = NameParts(text=clean, cyrillic=cyrillic)
+    readings: list[tuple[str | None, str | None, str | None]] = []
+    if not words:
+        return [base]
+    if comma_at is not None and 0 < comma_at < len(words):
+        rest = [*words[comma_at:], None, None]
+        readings.append((" ".join(words[:comma_at]), rest[0], rest[1]))
+    elif len(words) == 1:
+        if _role(words[0]) == "given":  # "Михаил" alone is a given name
+            readings.append((None, words[0], None))
+        else:
+            readings.append((words[0], None, None))
+    else:
+        initials = [w for w in words if _is_initial(w)]
+        full = [w for w in words if not _is_initial(w)]
+        if initials and len(full) == 1:
+            rest = [*initials, None, None]
+            readings.append((full[0], rest[0], rest[1]))
+        elif len(words) == 2:
+            a, b = words
+            given_first = _role(a) == "given" and _role(b) != "given"
+            if cyrillic and not given_first:
+                readings += [(a, b, None), (b, a, None)]
+            else:
+                readings += [(b, a, None), (a, b, None)]
+        elif len(words) == 3:
+            readings += _three(words, cyrillic)
+        else:  # double surnames or given names: the middle words go with the surname
+            if _patronymic_like(words[-1]):
+                readings.append((" ".join(words[:-2]), words[-2], words[-1]))
+            else:
+                readings.append((" ".join(words[2:]), words[0], words[1]))
+    found = []
+    for surname, given, patronymic in readings:
+        parts = replace(
+            base,
+            surname=_nominative(surname) if surname else None,
+            given=(_as_initial(given) if _is_initial(given) else _nominative(given))
+            if given
+            else None,
+            patronymic=(
+                _as_initial(patronymic)
+                if _is_initial(patronymic)
+                else _nominative(patronymic)
+            )
+            if patronymic
+            else None,
+        )
+        found.append(replace(parts, sex=_sex(parts)))
+    return found

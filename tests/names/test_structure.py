@@ -1,0 +1,63 @@
+"""Reading the parts of a name in every order it is written."""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.names.structure import parse_name
+
+TUKHACHEVSKY = ("тухачевский", "михаил", "николаевич")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Тухачевский Михаил Николаевич",
+        "Михаил Николаевич Тухачевский",
+        "Тухачевский, Михаил Николаевич",
+        "Тухачевского Михаила Николаевича",
+        "ТУХАЧЕВСКИЙ Михаил Николаевич",
+        "Маршал Михаил Николаевич Тухачевский",
+    ],
+)
+def test_the_three_parts_are_found_in_any_order_and_case(text):
+    first = parse_name(text)[0]
+    assert (first.surname, first.given, first.patronymic) == TUKHACHEVSKY
+    assert first.sex == "M"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "given", "patronymic"),
+    [
+        ("M. N. Tukhachevsky", "tukhachevsky", "m.", "n."),
+        ("Tukhachevsky, M. N.", "tukhachevsky", "m.", "n."),
+        ("Тухачевский М.Н.", "тухачевский", "м.", "н."),
+        ("Yu. V. Andropov", "andropov", "yu.", "v."),
+        ("Иероним Петрович Уборевич", "уборевич", "иероним", "петрович"),
+        ("Уборевич Иероним Петрович", "уборевич", "иероним", "петрович"),
+        ("Бонч-Бруевич Михаил Дмитриевич", "бонч-бруевич", "михаил", "дмитриевич"),
+        ("General Mueller", "mueller", None, None),
+    ],
+)
+def test_initials_titles_and_hyphenated_surnames(text, surname, given, patronymic):
+    first = parse_name(text)[0]
+    assert (first.surname, first.given, first.patronymic) == (
+        surname,
+        given,
+        patronymic,
+    )
+
+
+def test_two_latin_words_are_read_both_ways_given_name_first():
+    readings = parse_name("Yevgeny Miller")
+    assert [(r.surname, r.given) for r in readings] == [
+        ("miller", "yevgeny"),
+        ("yevgeny", "miller"),
+    ]
+
+
+def test_a_womans_name_is_read_as_hers():
+    first = parse_name("Иванова Мария Петровна")[0]
+    assert (first.surname, first.sex) == ("иванова", "F")
+    assert parse_name("Петровой Марии Ивановны")[0].patronymic == "ивановна"
+    assert parse_name("Nina Tukhachevskaya")[0].sex == "F"
