@@ -54,6 +54,7 @@ class Case:
     entities: dict[str, Entity] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)  # metadata, no text
     records: list[RecordText] = field(default_factory=list)
+    members: list[Entity] = field(default_factory=list)  # records resolved into one
 
     def label(self, entity_id: str | None) -> str:
         """A short name to show: the preferred name when Latin, else the longest
@@ -124,14 +125,42 @@ def _order(events: list[Event]) -> list[Event]:
     return dated
 
 
+def merged_person(store: Store, person: Entity) -> tuple[Entity, list[Entity]]:
+    """The person as linking resolved them: the canonical member with the
+    names of every member, and the members themselves (the person alone
+    when unlinked)."""
+    member_ids = store.cluster_of(person.id)
+    if len(member_ids) == 1:
+        return person, [person]
+    found = store.entities(member_ids)
+    members = [found[m] for m in member_ids]
+    head = members[0]
+    names = tuple(dict.fromkeys(n for m in members for n in m.names))
+    external = tuple(dict.fromkeys(x for m in members for x in m.external_ids))
+    merged = Entity(
+        id=head.id,
+        kind=head.kind,
+        name=head.name,
+        names=names,
+        external_ids=external,
+        attributes=head.attributes,
+        sex=next((m.sex for m in members if m.sex), None),
+    )
+    return merged, members
+
+
 def build_case(store: Store, query: str) -> Case:
-    """Everything the store knows about one person, arranged as a case file."""
-    person = find_person(store, query)
-    involved = store.claims_involving(person.id)
-    own = [c for c in involved if c.subject == person.id]
+    """Everything the store knows about one person, arranged as a case file:
+    with every record linking resolved into them."""
+    person, members = merged_person(store, find_person(store, query))
+    member_ids = {m.id for m in members}
+    involved = list(
+        {c.id: c for m in members for c in store.claims_involving(m.id)}.values()
+    )
+    own = [c for c in involved if c.subject in member_ids]
     lifecycle = [c for c in own if PREDICATES[c.predicate].group is Group.LIFECYCLE]
     conflicts = find_conflicts(own)
-    ids = {person.id}
+    ids = set(member_ids)
     for c in involved:
         ids |= {c.subject, c.object, c.asserted_by} - {None}
         ids |= {v for v in c.qualifiers.values() if is_entity_id(v)}
@@ -139,11 +168,12 @@ def build_case(store: Store, query: str) -> Case:
         person=person,
         events=_order(_group_events(lifecycle, conflicts)),
         relations=[c for c in own if c not in lifecycle],
-        mentions=[c for c in involved if c.subject != person.id],
+        mentions=[c for c in involved if c.subject not in member_ids],
         conflicts=conflicts,
         entities=store.entities(sorted(ids)),  # type: ignore[arg-type]
         sources={s: store.source_meta(s) for s in sorted({c.source for c in involved})},
-        records=_records(store, person),
+        records=[r for m in members for r in _records(store, m)],
+        members=members,
     )
 
 
@@ -155,3 +185,22 @@ def _records(store: Store, person: Entity) -> list[RecordText]:
         record["source"], record["start"], record["end"]
     )
     return [RecordText(record["source"], record["ref"], text)]
+
+
+def person_summary(store: Store, person_id: str) -> str:
+    """A few lines to tell a person by: names, life-cycle dates, the records."""
+    person = store.entity(person_id)
+    names = ", ".join(dict.fromkeys([person.name, *(n.name for n in person.names)]))
+    lines = [names]
+    claims = [c for c in store.claims_involving(person_id) if c.subject == person_id]
+    for c in sorted(
+        claims,
+        key=lambda c: (
+            LIFECYCLE_ORDER.index(c.predicate) if c.predicate in LIFECYCLE_ORDER else 99
+        ),
+    ):
+        when = c.date.as_written or c.date.value if c.date else ""
+        lines.append(f"{c.predicate} {when}".rstrip())
+    for record in _records(store, person):
+        lines.append(f"{record.ref}: {record.text}")
+    return "\n".join(lines)

@@ -56,9 +56,13 @@ def person_record(case: Case) -> dict[str, Any]:
         ],
         "sex": p.sex,
         "attributes": {k: v for k, v in p.attributes.items() if k != "record"},
-        "records": [p.attributes["record"]]
-        if isinstance(p.attributes.get("record"), dict)
-        else [],
+        # Every registry record resolved into the person, merged ones included.
+        "records": [
+            m.attributes["record"]
+            for m in case.members or [p]
+            if isinstance(m.attributes.get("record"), dict)
+        ],
+        "merged_from": [m.id for m in case.members if m.id != p.id],
         "external_ids": list(p.external_ids),
         "events": [
             {
@@ -95,8 +99,11 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 
 
 def persons(store: Store) -> Iterator[dict[str, Any]]:
+    """Every person once: a merged person under its canonical id only."""
+    links = store.links()
     for person_id in store.entities(kind=EntityKind.PERSON):
-        yield person_record(build_case(store, person_id))
+        if links.get(person_id, person_id) == person_id:
+            yield person_record(build_case(store, person_id))
 
 
 def sources(store: Store) -> Iterator[dict[str, Any]]:

@@ -306,12 +306,34 @@ def verify(ctx: click.Context) -> None:
     console.print(report.summary())
 
 
-@cli.command()
+class ReviewGroup(click.Group):
+    """`review CLAIM STATUS` reviews a claim; `review links` works the link queue."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["claim", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group(cls=ReviewGroup)
+def review() -> None:
+    """Review a claim (`review CLAIM STATUS`) or the pairs of persons that
+    linking could not decide (`review links`).
+
+    Example:
+
+    \b
+        kartoteka review clm_0123456789abcdef rejected --reason "misread date"
+        kartoteka review links
+    """
+
+
+@review.command("claim")
 @click.argument("claim_id")
 @click.argument("status", type=click.Choice([s.value for s in Status]))
 @click.option("--reason", required=True, help="Why, for the revision log.")
 @click.pass_context
-def review(ctx: click.Context, claim_id: str, status: str, reason: str) -> None:
+def review_claim(ctx: click.Context, claim_id: str, status: str, reason: str) -> None:
     """Set a claim's status (accepted, rejected, candidate), with a reason.
 
     Example:
@@ -326,7 +348,7 @@ def review(ctx: click.Context, claim_id: str, status: str, reason: str) -> None:
 
 
 # The browsing commands live beside this module; importing them registers them.
-from kartoteka.interfaces import cli_browse, cli_names  # noqa: E402, F401
+from kartoteka.interfaces import cli_browse, cli_links, cli_names  # noqa: E402, F401
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,3 +47,27 @@ def import_progress(console: Console) -> Iterator[ImportOptions]:
             )
 
         yield ImportOptions(advance=lambda n: bar.advance(task, n), on_file=on_file)
+
+
+@contextmanager
+def steps(console: Console, total: int = 4) -> Iterator[Callable[[str], None]]:
+    """A bar over the steps of a long job; each call names the next step."""
+    with Progress(
+        TextColumn("[bold]{task.description:<40}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as bar:
+        task = bar.add_task("starting", total=total)
+        started = [False]
+
+        def step(label: str) -> None:
+            if started[0]:
+                bar.advance(task)
+            started[0] = True
+            bar.update(task, description=label)
+
+        yield step
+        bar.update(task, completed=total, description="done")

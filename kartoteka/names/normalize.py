@@ -51,10 +51,24 @@ def fold_latin_marks(text: str) -> str:
     return "".join(out)
 
 
+# Latin letters that look Cyrillic, typed into Cyrillic words ("Hиколаевич").
+_LOOKALIKES = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВСЕНКМОРТХІ")
+
+
+def fix_lookalikes(word: str) -> str:
+    """A word mostly in Cyrillic with Latin look-alike letters: all Cyrillic."""
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in word)
+    latin = sum(c.isascii() and c.isalpha() for c in word)
+    if cyrillic and latin and cyrillic >= latin:
+        return word.translate(_LOOKALIKES)
+    return word
+
+
 def normalize(text: str) -> str:
     """NFKC, no stress marks, lower case, single spaces, typographic quotes
     and dashes made plain; punctuation other than . , ' - removed."""
     text = unicodedata.normalize("NFKC", text)
+    text = " ".join(fix_lookalikes(w) for w in text.split())
     text = strip_stress(text).casefold()
     text = text.replace("’", "'").replace("‐", "-").replace("–", "-")
     text = fold_latin_marks(text)

@@ -16,10 +16,10 @@ import orjson
 import sqlalchemy as sa
 
 from kartoteka.storage.engine import to_json
+from kartoteka.storage.links import LinkWriter
 from kartoteka.storage.revisions import BatchDigest
 from kartoteka.storage.rows import Row, revision_state
 from kartoteka.storage.schema import TABLES_WITH_REVISIONS, entity_refs, search_docs
-from kartoteka.storage.writer import Writer
 
 # Parents before children, for the foreign keys.
 ORDER = ("source", "entity", "name", "claim")
@@ -75,7 +75,7 @@ class PackedRows:
         ]
 
 
-class BulkWriter(Writer):
+class BulkWriter(LinkWriter):
     """A Writer that can also write many new rows under one batch revision."""
 
     def missing(self, kind: str, ids: Iterable[str]) -> set[str]:

@@ -139,9 +139,55 @@ entity_refs = sa.Table(
     ),
 )
 
+# Record linkage. A person resolved from several records is a cluster: each
+# member has a row naming the cluster (the id of its canonical member). Rows
+# are revised one by one, so every merge and unmerge is in the chain.
+person_links = sa.Table(
+    "person_links",
+    metadata,
+    sa.Column("id", sa.String(80), sa.ForeignKey("entities.id"), primary_key=True),
+    sa.Column(
+        "cluster_id", sa.String(80), sa.ForeignKey("entities.id"), nullable=False
+    ),
+    sa.Column("probability", sa.Float),  # the link that joined it; None when judged
+    sa.Column("origin", sa.String(16), nullable=False),  # "link" or "review"
+    sa.Column("rev", sa.Integer),
+    sa.Index("ix_person_links_cluster", "cluster_id"),
+)
+
+# What a person decided about a pair: same, not_same or unsure. A later link
+# run never overrides a judgement.
+link_judgements = sa.Table(
+    "link_judgements",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("entity_a", sa.String(80), sa.ForeignKey("entities.id"), nullable=False),
+    sa.Column("entity_b", sa.String(80), sa.ForeignKey("entities.id"), nullable=False),
+    sa.Column("verdict", sa.String(10), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("rev", sa.Integer),
+)
+
+# Pairs a link run could not decide, for `kartoteka review links`; rebuilt by
+# every run, so it has no revisions of its own.
+link_queue = sa.Table(
+    "link_queue",
+    metadata,
+    sa.Column(
+        "entity_a", sa.String(80), sa.ForeignKey("entities.id"), primary_key=True
+    ),
+    sa.Column(
+        "entity_b", sa.String(80), sa.ForeignKey("entities.id"), primary_key=True
+    ),
+    sa.Column("probability", sa.Float, nullable=False),
+    sa.Column("run", sa.String(40), nullable=False),
+)
+
 TABLES_WITH_REVISIONS: dict[str, sa.Table] = {
     "source": sources,
     "entity": entities,
     "name": names,
     "claim": claims,
+    "link": person_links,
+    "judgement": link_judgements,
 }

@@ -31,12 +31,17 @@ from kartoteka.storage.schema import (
     claims,
     entities,
     entity_refs,
+    link_judgements,
+    link_queue,
     names,
+    person_links,
     revisions,
     sources,
 )
 from kartoteka.storage.verify import VerifyReport
 from kartoteka.storage.verify import verify as verify_store
+
+LinkageRow = tuple[str, list[str], str | None, str | None, str | None, bool]
 
 
 def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
@@ -241,6 +246,64 @@ class Store:
                 ).scalar_one()
                 for label, t in tables.items()
             }
+
+    # -- record linkage ----------------------------------------------------
+
+    def links(self) -> dict[str, str]:
+        """Every linked person → its cluster (the id of the canonical member)."""
+        query = sa.select(person_links.c.id, person_links.c.cluster_id)
+        return {r.id: r.cluster_id for r in self._rows(query)}
+
+    def cluster_of(self, entity_id: str) -> list[str]:
+        """The persons resolved into one with this one, canonical first; the
+        person alone when it is linked to nobody."""
+        pl = person_links.c
+        cluster = self._rows(sa.select(pl.cluster_id).where(pl.id == entity_id))
+        if not cluster:
+            return [entity_id]
+        head = cluster[0].cluster_id
+        members = self._rows(sa.select(pl.id).where(pl.cluster_id == head))
+        return [head, *sorted(r.id for r in members if r.id != head)]
+
+    def persons_for_linking(self) -> Iterator[LinkageRow]:
+        """(id, names with the preferred first, sex, birthplace, birth date,
+        curated) of every person, without their records' texts; curated: a
+        casefile's person, not a registry record."""
+        e, n, c = entities.c, names.c, claims.c
+        all_names: dict[str, list[str]] = {}
+        for r in self._rows(sa.select(n.entity_id, n.name).order_by(n.entity_id, n.id)):
+            all_names.setdefault(r.entity_id, []).append(r.name)
+        born: dict[str, str] = {}
+        query = sa.select(c.subject, c.date).where(
+            c.predicate == "born", c.date.is_not(None), c.status != "rejected"
+        )
+        for r in self._rows(query.order_by(c.subject, c.date)):
+            born.setdefault(r.subject, r.date)
+        place = e.attributes["birthplace"].as_string().label("birthplace")
+        record = e.attributes[("record", "ref")].as_string().label("record")
+        query = sa.select(e.id, e.name, e.sex, place, record).where(
+            e.kind == str(EntityKind.PERSON)
+        )
+        for r in self._rows(query.order_by(e.id)):
+            # The names a source gives; a registry record without one (its
+            # preferred name is then "запись file:line") has none.
+            known = all_names.get(r.id, [])
+            ordered = sorted(known, key=lambda x: x != r.name)
+            yield r.id, ordered, r.sex, r.birthplace, born.get(r.id), r.record is None
+
+    def judgements(self) -> dict[tuple[str, str], str]:
+        """(entity_a, entity_b) → verdict, for every judged pair (a < b)."""
+        j = link_judgements.c
+        rows = self._rows(sa.select(j.entity_a, j.entity_b, j.verdict))
+        return {(r.entity_a, r.entity_b): r.verdict for r in rows}
+
+    def link_queue(self) -> list[tuple[str, str, float]]:
+        """Pairs waiting for review, likeliest first."""
+        q = link_queue.c
+        query = sa.select(q.entity_a, q.entity_b, q.probability).order_by(
+            q.probability.desc(), q.entity_a, q.entity_b
+        )
+        return [(r.entity_a, r.entity_b, r.probability) for r in self._rows(query)]
 
     def search(self, text: str, limit: int = 20) -> list[fts.Hit]:
         """Full-text search over source texts and entity names."""

@@ -1,0 +1,170 @@
+"""The Splink model: one specification, for DuckDB or Spark.
+
+Comparisons are built with Splink's creators, so the same model runs in
+either dialect. Blocking pairs persons who share a surname key and a birth
+year, a surname key and a given-name initial, or given name, patronymic and
+birth year (which catches a misspelt surname).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import Linker, SettingsCreator, block_on
+
+BLOCKING = [
+    block_on("surname_keys", "birth_year", arrays_to_explode=["surname_keys"]),
+    block_on("surname_key", "given_initial", "patronymic_initial"),
+    block_on("given_key", "patronymic_key", "birth_year"),
+]
+# Rules that find pairs for training, each leaving some comparisons free.
+TRAINING = [
+    block_on("surname_key"),
+    block_on("given_key", "patronymic_key", "birth_year"),
+]
+
+
+def _level(level: Any, m: float, u: float) -> Any:
+    """A level with a starting m and u, kept where training finds no pairs
+    (a small store); trained values replace them."""
+    return level.configure(m_probability=m, u_probability=u)
+
+
+def _exact(column: str, m: float, u: float, tf: bool) -> Any:
+    """Exact agreement; with term frequencies, a rare name weighs more than a
+    common one (Тухачевский more than Иванов)."""
+    level = _level(cll.ExactMatchLevel(column), m, u)
+    return level.configure(tf_adjustment_column=column) if tf else level
+
+
+def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComparison:
+    return cl.CustomComparison(
+        output_column_name=label,
+        comparison_levels=[
+            cll.NullLevel(initial),
+            _exact(column, 0.85, 0.02, tf),
+            _level(cll.JaroWinklerLevel(column, 0.9), 0.05, 0.01),
+            _level(cll.ExactMatchLevel(initial), 0.08, 0.05),
+            _level(cll.ElseLevel(), 0.01, 0.92),
+        ],
+    )
+
+
+def comparisons(tf: bool = True) -> list[Any]:
+    return [
+        cl.CustomComparison(
+            output_column_name="surname",
+            comparison_levels=[
+                cll.NullLevel("surname_key"),
+                _exact("surname_key", 0.85, 0.001, tf),
+                _level(cll.ArrayIntersectLevel("surname_keys", 1), 0.08, 0.0005),
+                _level(cll.LevenshteinLevel("surname_key", 1), 0.04, 0.001),
+                _level(cll.JaroWinklerLevel("surname_key", 0.88), 0.02, 0.01),
+                _level(cll.ElseLevel(), 0.01, 0.9875),
+            ],
+        ),
+        _name_part("given_key", "given_initial", "given", tf),
+        _name_part("patronymic_key", "patronymic_initial", "patronymic", tf),
+        cl.CustomComparison(
+            output_column_name="birth",
+            comparison_levels=[
+                cll.NullLevel("birth_year"),
+                _level(cll.ExactMatchLevel("birth_date"), 0.5, 0.0001),
+                _level(cll.ExactMatchLevel("birth_month"), 0.1, 0.001),
+                _level(cll.ExactMatchLevel("birth_year"), 0.25, 0.01),
+                _level(cll.AbsoluteDifferenceLevel("birth_year", 1), 0.1, 0.02),
+                _level(cll.AbsoluteDifferenceLevel("birth_year", 3), 0.03, 0.04),
+                _level(cll.ElseLevel(), 0.02, 0.93),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="birthplace",
+            comparison_levels=[
+                cll.NullLevel("birthplace"),
+                _level(cll.ExactMatchLevel("birthplace"), 0.6, 0.01),
+                _level(cll.JaroWinklerLevel("birthplace", 0.88), 0.2, 0.02),
+                _level(cll.ElseLevel(), 0.2, 0.97),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="sex",
+            comparison_levels=[
+                cll.NullLevel("sex"),
+                _level(cll.ExactMatchLevel("sex"), 0.98, 0.5),
+                _level(cll.ElseLevel(), 0.02, 0.5),
+            ],
+        ),
+    ]
+
+
+def settings(term_frequencies: bool = True) -> SettingsCreator:
+    """The model; without term frequencies for a few persons, whose name
+    counts say nothing of how common a name is."""
+    return SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=comparisons(term_frequencies),
+        blocking_rules_to_generate_predictions=BLOCKING,
+        retain_intermediate_calculation_columns=False,
+        retain_matching_columns=False,
+        probability_two_random_records_match=1e-4,
+    )
+
+
+def _attempt(label: str, step: Callable[[], object], notes: list[str]) -> None:
+    try:
+        step()
+    except Exception as exc:  # Splink raises many kinds when pairs are few
+        notes.append(f"{label}: {type(exc).__name__}: {str(exc)[:120]}")
+
+
+def plausible(model: dict[str, Any]) -> bool:
+    """Did EM find the matches, not some other split of the pairs? Among
+    matches an exact surname, given name and patronymic are the rule."""
+    for comparison in model["comparisons"]:
+        if comparison["output_column_name"] in ("surname", "given", "patronymic"):
+            exact = comparison["comparison_levels"][1]
+            if (exact.get("m_probability") or 0) < 0.5:
+                return False
+    return True
+
+
+def train(
+    linker: Linker, frame: Any, max_pairs: float = 2e6, seed: int = 1
+) -> tuple[Linker, list[str]]:
+    """Prior from a strict rule, u by random sampling, m by EM.
+
+    A step that finds too few pairs keeps the starting values. When EM's m
+    values are implausible (a store with few duplicates gives EM nothing to
+    find), the model goes back to the starting m values with the trained
+    prior and u. Returns the linker to predict with, and notes for the report.
+    """
+    notes: list[str] = []
+    strict = block_on("surname_key", "given_key", "patronymic_key", "birth_year")
+    _attempt(
+        "prior",
+        lambda: linker.training.estimate_probability_two_random_records_match(
+            [strict], recall=0.7
+        ),
+        notes,
+    )
+    _attempt(
+        "u",
+        lambda: linker.training.estimate_u_using_random_sampling(
+            max_pairs=max_pairs, seed=seed
+        ),
+        notes,
+    )
+    before_em = linker.misc.save_model_to_json()
+    for rule in TRAINING:
+        em = linker.training.estimate_parameters_using_expectation_maximisation
+        _attempt("m by EM", lambda rule=rule, em=em: em(rule), notes)
+    if not plausible(linker.misc.save_model_to_json()):
+        notes.append(
+            "m by EM: no plausible split into matches and non-matches (few "
+            "duplicates to learn from); starting m values kept"
+        )
+        linker = Linker(frame, before_em, log_level=None)
+    return linker, notes

@@ -1,0 +1,140 @@
+"""`kartoteka link`: score every pair of persons that may be one, cluster the
+likely ones, queue the uncertain ones for review, and store it all.
+
+Links are rows of ``person_links``, written as revisions; a judgement
+("same", "not same") is never overridden: a "same" pair is always joined, a
+"not same" pair never ends in one cluster. Namesakes are never merged
+without a person's word: a pair whose patronymics, given names, sexes or
+birth years (more than three years apart) disagree goes to review however
+high its score.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from kartoteka.linking.clusters import cluster
+from kartoteka.linking.features import feature_table, person_features
+from kartoteka.linking.score import score_pairs
+from kartoteka.storage import Store
+from kartoteka.storage.links import Verdict
+
+THRESHOLD = 0.95  # merge at or above
+REVIEW_FROM = 0.5  # queue for review from here up to the threshold
+Step = Callable[[str], None]
+
+
+@dataclass
+class LinkReport:
+    persons: int = 0
+    unnamed: int = 0  # records without a name: not linked
+    pairs_scored: int = 0
+    candidates: int = 0  # pairs at or above REVIEW_FROM
+    merged: int = 0  # persons newly joined to a cluster
+    unlinked: int = 0  # persons whose earlier automatic link no longer holds
+    clusters: int = 0
+    queued: int = 0
+    held_back: int = 0  # high-scoring pairs that disagree on a part: to review
+    training: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        lines = [
+            f"linked {self.persons:,} persons in {self.seconds:.1f} s "
+            f"({self.unnamed:,} records without a name left out): "
+            f"{self.pairs_scored:,} pairs scored, {self.candidates:,} worth a look",
+            f"  merges: {self.merged:,} persons joined, {self.unlinked:,} unlinked; "
+            f"{self.clusters:,} persons with several records",
+            f"  review queue: {self.queued:,} pairs "
+            f"({self.held_back:,} high-scoring pairs held back as possible namesakes)",
+        ]
+        lines += [f"  training step skipped: {t}" for t in self.training]
+        return "\n".join(lines)
+
+
+def _similar(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or Levenshtein.normalized_similarity(a, b) >= 0.85
+
+
+def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Do two persons' features say they are different people?"""
+    if a["sex"] and b["sex"] and a["sex"] != b["sex"]:
+        return True
+    if (
+        a["birth_year"]
+        and b["birth_year"]
+        and abs(a["birth_year"] - b["birth_year"]) > 3
+    ):
+        return True
+    for part in ("given", "patronymic"):
+        key_a, key_b = a[f"{part}_key"], b[f"{part}_key"]
+        if not _similar(key_a, key_b):
+            return True
+        initial_a, initial_b = a[f"{part}_initial"], b[f"{part}_initial"]
+        if initial_a and initial_b and initial_a != initial_b:
+            return True
+    return False
+
+
+def link_store(
+    store: Store,
+    actor: str,
+    engine: str = "duckdb",
+    spark_master: str | None = None,
+    threshold: float = THRESHOLD,
+    review_from: float = REVIEW_FROM,
+    step: Step | None = None,
+) -> LinkReport:
+    report = LinkReport()
+    began = time.perf_counter()
+    say = step or (lambda _label: None)
+    say("reading persons and their names")
+    features: dict[str, dict[str, Any]] = {}
+    curated: set[str] = set()
+    for pid, names, sex, place, birth, is_curated in store.persons_for_linking():
+        report.persons += 1
+        if not names:
+            report.unnamed += 1  # a record that names nobody links to nobody
+            continue
+        features[pid] = person_features(pid, names, sex, place, birth)
+        if is_curated:
+            curated.add(pid)
+    say(f"scoring pairs with Splink on {engine}")
+    pairs, report.pairs_scored, report.training = score_pairs(
+        feature_table(features.values()), review_from, engine, spark_master
+    )
+    report.candidates = len(pairs)
+    judged = store.judgements()
+    same = [p for p, v in judged.items() if v == Verdict.SAME]
+    not_same = [p for p, v in judged.items() if v == Verdict.NOT_SAME]
+    sure, unsure = [], []
+    for a, b, p in pairs:
+        if (a, b) in judged:
+            continue
+        if p >= threshold and not disagree(features[a], features[b]):
+            sure.append((a, b, p))
+        else:
+            unsure.append((a, b, p))
+            report.held_back += p >= threshold
+    say("clustering")
+    result = cluster(sure, same, not_same, preferred=curated)
+    unsure += result.refused
+    say("writing links")
+    before = store.links()
+    with store.writing(actor, reason="link") as tx:
+        for member, head in result.head.items():
+            origin = "link" if result.probability.get(member) is not None else "review"
+            changed = tx.link(member, head, result.probability.get(member), origin)
+            report.merged += changed.value == "created"
+        for member in set(before) - set(result.head):
+            tx.unlink(member, reason="link: no longer linked")
+            report.unlinked += 1
+        report.queued = tx.replace_queue(unsure, run=time.strftime("%Y-%m-%dT%H:%M:%S"))
+    report.clusters = len(result.head)
+    report.seconds = time.perf_counter() - began
+    return report

@@ -1,0 +1,66 @@
+"""`kartoteka link`, `review links` and `unmerge` as a user runs them."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from kartoteka.interfaces.cli import cli
+from kartoteka.storage import Store
+
+from ..linking.people import write_people
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "people.db"
+    store = Store.open(path)
+    ids = write_people(store)
+    store.close()
+    return str(path), ids
+
+
+def _run(db: str, *args: str, input: str | None = None) -> str:
+    result = CliRunner().invoke(
+        cli, ["--db", db, "--actor", "tester", *args], input=input, obj={}
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_link_reports_pairs_merges_and_the_queue(db):
+    path, _ = db
+    out = _run(path, "link")
+    assert "pairs scored" in out and "5 persons joined" in out
+    assert "review queue: 2 pairs" in out
+    assert "done" in out  # the progress bar ran to its end
+
+
+def test_review_links_records_each_answer(db):
+    path, _ = db
+    _run(path, "link")
+    out = _run(path, "review", "links", input="n\nq\n")
+    assert "1 pairs decided" in out and "1 left" in out
+    store = Store.open(path)
+    assert list(store.judgements().values()) == ["not_same"]
+    assert store.verify().ok
+    store.close()
+
+
+def test_unmerge_takes_a_record_out(db):
+    path, ids = db
+    _run(path, "link")
+    out = _run(path, "unmerge", ids["b"], "--reason", "another man")
+    assert f"unmerged {ids['b']}" in out
+    store = Store.open(path)
+    assert ids["b"] not in store.links()
+    store.close()
+
+
+def test_review_of_a_claim_still_works(db):
+    path, ids = db
+    store = Store.open(path)
+    claim = store.claims(subject=ids["a"])[0]
+    store.close()
+    out = _run(path, "review", claim.id, "rejected", "--reason", "misread")
+    assert "rejected" in out

@@ -1,0 +1,30 @@
+"""What the linkage model sees of a person."""
+
+from __future__ import annotations
+
+from kartoteka.linking.features import birth_fields, person_features
+
+
+def test_a_latin_and_a_cyrillic_name_share_their_surname_key():
+    latin = person_features("x", ["Tuchatschewski"])
+    cyrillic = person_features("y", ["Тухачевского Михаила Николаевича"])
+    assert cyrillic["surname_key"] in latin["surname_keys"]
+    assert (cyrillic["given_key"], cyrillic["patronymic_key"]) == (
+        "mihail",
+        "nikalaivič",
+    )
+
+
+def test_the_fullest_name_gives_the_parts():
+    found = person_features(
+        "x", ["Mikhail Tukhachevsky", "Тухачевский Михаил Николаевич"], birth="1893~"
+    )
+    assert found["patronymic_key"] == "nikalaivič" and found["sex"] == "M"
+    assert found["birth_year"] == 1893
+
+
+def test_birth_dates_of_every_precision():
+    assert birth_fields("1893-02-16") == (1893, "1893-02", "1893-02-16")
+    assert birth_fields("1896-04") == (1896, "1896-04", None)
+    assert birth_fields("1895/1897") == (1895, None, None)
+    assert birth_fields(None) == (None, None, None)

@@ -1,0 +1,111 @@
+"""`kartoteka link` over a small store: merges, namesakes, judgements, unmerge."""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.analysis.cases import build_case
+from kartoteka.errors import NotFound
+from kartoteka.linking.edits import judge_pair, unmerge
+from kartoteka.linking.run import link_store
+from kartoteka.storage.links import Verdict
+
+from .people import write_people
+
+
+@pytest.fixture
+def people(fresh_store):
+    return fresh_store, write_people(fresh_store)
+
+
+def _clusters(store, ids):
+    key = {v: k for k, v in ids.items()}
+    found: dict[str, set[str]] = {}
+    for member, head in store.links().items():
+        found.setdefault(key[head], set()).add(key[member])
+    return found
+
+
+def test_one_man_under_three_records_becomes_one_person(people):
+    store, ids = people
+    report = link_store(store, "test")
+    clusters = _clusters(store, ids)
+    # the casefile's person (c) heads the records a and b (b with a Latin H)
+    assert clusters["c"] == {"a", "b", "c"}
+    assert {"e", "g"} in clusters.values()
+    assert not any({"d"} & members for members in clusters.values())  # the brother
+    assert report.merged == 5 and store.verify().ok
+
+
+def test_namesakes_go_to_review_not_into_one_person(people):
+    store, ids = people
+    report = link_store(store, "test")
+    queued = {frozenset((a, b)) for a, b, _ in store.link_queue()}
+    assert frozenset((ids["e"], ids["f"])) in queued
+    assert not any(ids["f"] in members for members in [set(store.cluster_of(ids["e"]))])
+    assert report.held_back >= 1
+
+
+def test_a_second_run_changes_nothing(people):
+    store, _ = people
+    link_store(store, "test")
+    revisions = store.counts()["revisions"]
+    again = link_store(store, "test")
+    assert (again.merged, again.unlinked) == (0, 0)
+    assert store.counts()["revisions"] == revisions
+
+
+def test_not_same_is_never_overridden_by_a_later_run(people):
+    store, ids = people
+    link_store(store, "test")
+    unmerge(store, ids["b"], "historian", reason="the H record is another man")
+    assert ids["b"] not in store.links()
+    link_store(store, "test")
+    assert ids["b"] not in store.cluster_of(ids["a"])
+    assert store.judgements()[tuple(sorted((ids["a"], ids["b"])))] == "not_same"
+    assert store.verify().ok
+
+
+def test_same_joins_a_queued_pair_and_unmerge_takes_it_apart(people):
+    store, ids = people
+    link_store(store, "test")
+    members = judge_pair(store, ids["e"], ids["f"], Verdict.SAME, "historian")
+    assert set(members) == {ids["e"], ids["f"], ids["g"]}
+    assert (ids["e"], ids["f"]) not in {(a, b) for a, b, _ in store.link_queue()}
+    link_store(store, "test")  # the judgement holds
+    assert ids["f"] in store.cluster_of(ids["e"])
+    unmerge(store, ids["f"], "historian")
+    assert ids["f"] not in store.cluster_of(ids["e"])
+    with pytest.raises(NotFound):
+        unmerge(store, ids["d"], "historian")
+    revisions = [r for r in store.revisions() if r.target_kind == "link"]
+    assert any(r.action == "delete" and r.target_id == ids["f"] for r in revisions)
+
+
+def test_the_case_file_of_a_merged_person_shows_every_record(people):
+    store, ids = people
+    link_store(store, "test")
+    case = build_case(store, ids["a"])
+    assert case.person.id == ids["c"]
+    assert {r.source for r in case.records} == {"linking-a", "linking-b"}
+    born = [e for e in case.events if e.predicate == "born"]
+    assert {c.source for e in born for c in e.claims} == {
+        "linking-a",
+        "linking-b",
+        "linking-c",
+    }
+
+
+def test_a_merged_person_exports_once_with_every_record(people):
+    from kartoteka.exports.jsonl import persons
+
+    store, ids = people
+    link_store(store, "test")
+    exported = {p["id"]: p for p in persons(store)}
+    assert ids["a"] not in exported and ids["b"] not in exported
+    merged = exported[ids["c"]]
+    assert sorted(merged["merged_from"]) == sorted([ids["a"], ids["b"]])
+    assert {r["source"] for r in merged["records"]} == {"linking-a", "linking-b"}
+    names = {n["name"] for n in merged["names"]}
+    assert {"Тухачевский Михаил Hиколаевич", "M. N. Tukhachevsky"} <= names
+    assert len(exported) == len(ids) - 3  # a, b into c; e into g or g into e
