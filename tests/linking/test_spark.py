@@ -1,0 +1,28 @@
+"""The same model on Spark (local mode) gives the DuckDB result."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kartoteka.linking.features import feature_table, person_features
+from kartoteka.linking.score import score_pairs
+from kartoteka.storage import Store
+
+from .people import write_people
+
+
+def test_spark_scores_the_pairs_duckdb_scores():
+    assert shutil.which("java"), "Spark needs Java 17 on the machine"
+    store = Store.open(":memory:")
+    write_people(store)
+    table = feature_table(
+        person_features(*row[:5]) for row in store.persons_for_linking()
+    )
+    on_duckdb, scored_duckdb, _ = score_pairs(table, 0.0, engine="duckdb")
+    on_spark, scored_spark, _ = score_pairs(table, 0.0, engine="spark")
+    assert scored_spark == scored_duckdb > 0
+    duckdb_scores = {(a, b): p for a, b, p in on_duckdb}
+    for a, b, p in on_spark:
+        assert p == pytest.approx(duckdb_scores[a, b], abs=1e-6)
