@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from kartoteka.names.keys import initial_keys, patronymic_keys, word_keys
+from kartoteka.names.keys import patronymic_keys, word_keys
 from kartoteka.names.normalize import normalize
 from kartoteka.names.structure import NameParts, parse_name
 
@@ -21,8 +21,10 @@ COLUMNS = (
     "surname_key",
     "surname_keys",
     "given_key",
+    "given_keys",
     "given_initial",
     "patronymic_key",
+    "patronymic_keys",
     "patronymic_initial",
     "birth_year",
     "birth_month",
@@ -41,6 +43,14 @@ def _fullness(parts: NameParts) -> tuple[int, bool]:
 
 def _first(keys: Iterable[str]) -> str | None:
     return next(iter(keys), None)
+
+
+def _initial(word: str | None) -> str | None:
+    """The first sound of a word or initial, as its likeliest reading has it
+    (V. is в, though German would read it ф)."""
+    if not word:
+        return None
+    return _first(k[:1] for k in word_keys(word.rstrip(".")) if k)
 
 
 def birth_fields(edtf: str | None) -> tuple[int | None, str | None, str | None]:
@@ -63,12 +73,13 @@ def person_features(
     birthplace: str | None = None,
     birth: str | None = None,
 ) -> dict[str, Any]:
-    readings = [r for name in names for r in parse_name(name)]
+    # Names stored for a person are in the nominative, as sources give them.
+    readings = [r for name in names for r in parse_name(name, as_written=True)]
     best = max(readings, key=_fullness) if readings else NameParts(text="")
     surname_keys: list[str] = []
     # The likeliest reading of each name: "Mikhail Tukhachevsky" read the
     # other way round would put everyone called Mikhail in one block.
-    for reading in (parse_name(name)[0] for name in names):
+    for reading in (parse_name(name, as_written=True)[0] for name in names):
         if reading.surname:
             surname_keys += [k for k in word_keys(reading.surname, True) if k]
     own = list(word_keys(best.surname, True)) if best.surname else []
@@ -84,13 +95,11 @@ def person_features(
         "surname_key": _first(own),
         "surname_keys": sorted(set(surname_keys)) or None,
         "given_key": _first(word_keys(given)) if given else None,
-        "given_initial": min(initial_keys(best.given), default=None)
-        if best.given
-        else None,
+        "given_keys": sorted(word_keys(given)) if given else None,
+        "given_initial": _initial(best.given),
         "patronymic_key": _first(patronymic_keys(patronymic)) if patronymic else None,
-        "patronymic_initial": min(initial_keys(best.patronymic), default=None)
-        if best.patronymic
-        else None,
+        "patronymic_keys": sorted(patronymic_keys(patronymic)) if patronymic else None,
+        "patronymic_initial": _initial(best.patronymic),
         "birth_year": year,
         "birth_month": month,
         "birth_date": day,

@@ -2,8 +2,9 @@
 
 Comparisons are built with Splink's creators, so the same model runs in
 either dialect. Blocking pairs persons who share a surname key and a birth
-year, a surname key and a given-name initial, or given name, patronymic and
-birth year (which catches a misspelt surname).
+year; a surname key and a given-name initial; a given name, patronymic and
+birth year, or a given name and the full birth date (which catch a
+misspelt or changed surname).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from splink import Linker, SettingsCreator, block_on
 
 BLOCKING = [
     block_on("surname_keys", "birth_year", arrays_to_explode=["surname_keys"]),
-    block_on("surname_key", "given_initial", "patronymic_initial"),
+    block_on("surname_keys", "given_initial", arrays_to_explode=["surname_keys"]),
     block_on("given_key", "patronymic_key", "birth_year"),
+    block_on("given_key", "birth_date"),
 ]
 # Rules that find pairs for training, each leaving some comparisons free.
 TRAINING = [
@@ -46,7 +48,8 @@ def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComp
         comparison_levels=[
             cll.NullLevel(initial),
             _exact(column, 0.85, 0.02, tf),
-            _level(cll.JaroWinklerLevel(column, 0.9), 0.05, 0.01),
+            _level(cll.ArrayIntersectLevel(f"{column}s", 1), 0.05, 0.005),
+            _level(cll.JaroWinklerLevel(column, 0.9), 0.03, 0.01),
             _level(cll.ExactMatchLevel(initial), 0.08, 0.05),
             _level(cll.ElseLevel(), 0.01, 0.92),
         ],

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from kartoteka.linking.clusters import cluster
 from kartoteka.linking.features import feature_table, person_features
@@ -57,8 +57,17 @@ class LinkReport:
         return "\n".join(lines)
 
 
-def _similar(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or Levenshtein.normalized_similarity(a, b) >= 0.85
+def _similar(a: list[str] | None, b: list[str] | None) -> bool:
+    """Keys of two readings alike enough (any reading of each), or not given:
+    one slip of the pen apart (a letter added, dropped, changed or two
+    swapped), or 85 % alike."""
+    if not a or not b:
+        return True
+    return any(
+        OSA.distance(x, y) <= 1 or Levenshtein.normalized_similarity(x, y) >= 0.85
+        for x in a
+        for y in b
+    )
 
 
 def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -72,8 +81,7 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     ):
         return True
     for part in ("given", "patronymic"):
-        key_a, key_b = a[f"{part}_key"], b[f"{part}_key"]
-        if not _similar(key_a, key_b):
+        if not _similar(a[f"{part}_keys"], b[f"{part}_keys"]):
             return True
         initial_a, initial_b = a[f"{part}_initial"], b[f"{part}_initial"]
         if initial_a and initial_b and initial_a != initial_b:

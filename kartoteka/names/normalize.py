@@ -12,7 +12,9 @@ import unicodedata
 
 STRESS = "\u0301\u0300"  # combining acute and grave: stress marks in Russian texts
 # Latin letters whose marks a transliteration convention reads.
-KEPT_MARKS = set("čšžřěďťňżźśćńłüöäëïéèêáíóúůýñç")
+KEPT_MARKS = set("čšžřěďťňżźśćńłüöäëïéèêáíóúůýñçâûŝ")
+# Soft and hard signs as romanizations write them (ISO 9, ALA-LC: ʹ ʺ).
+_SIGNS = str.maketrans({c: "'" for c in "ʹʺʼ′″’`´"})
 
 # Ranks, titles and forms of address that precede names in running text.
 _TITLE_WORDS = """
@@ -37,9 +39,12 @@ def strip_stress(text: str) -> str:
 
 
 def fold_latin_marks(text: str) -> str:
-    """Drop the diacritics no convention reads (é → e), keep those that one does."""
+    """Drop the diacritics no convention reads (é → e, the ALA-LC tie in
+    i͡a), keep those that one does."""
     out = []
     for char in text:
+        if unicodedata.combining(char):
+            continue  # a mark left over after NFC: a tie or a stray accent
         if char in KEPT_MARKS or char.isascii() or not char.isalpha():
             out.append(char)
             continue
@@ -70,7 +75,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = " ".join(fix_lookalikes(w) for w in text.split())
     text = strip_stress(text).casefold()
-    text = text.replace("’", "'").replace("‐", "-").replace("–", "-")
+    text = text.translate(_SIGNS).replace("‐", "-").replace("–", "-")
     text = fold_latin_marks(text)
     text = _PUNCT.sub(" ", text)
     return _SPACES.sub(" ", text).strip(" ,")

@@ -38,6 +38,7 @@ _COMMON = {
     "ě": "je", "ý": "y", "ů": "u", "ď": "d", "ť": "t", "ň": "n", "ç": "s",
     "é": "e", "è": "e", "ê": "e", "á": "a", "í": "i", "ó": "o", "ú": "u",
     "ï": "i", "ñ": "n", "'": "", "-": "", ".": "",
+    "â": "ja", "û": "ju", "ŝ": "šč",  # ISO 9 я ю щ
 }  # fmt: skip
 
 # Each convention: its multi-letter rules first, then single letters that

@@ -82,8 +82,10 @@ def _role(word: str) -> str | None:
     return analyse(word)[1] if is_cyrillic(word) else None
 
 
-def _nominative(word: str) -> str:
-    return analyse(word)[0] if is_cyrillic(word) and not _is_initial(word) else word
+def _nominative(word: str, keep: bool = False) -> str:
+    if keep or not is_cyrillic(word) or _is_initial(word):
+        return word
+    return analyse(word)[0]
 
 
 def _sex(parts: NameParts) -> str | None:
@@ -120,8 +122,12 @@ def _three(words: list[str], cyrillic: bool) -> list[tuple[str, str, str]]:
     return [sgp] if surname_first > given_first else [gps]
 
 
-def parse_name(text: str) -> list[NameParts]:
-    """The readings of a name, likeliest first (at least one)."""
+def parse_name(text: str, as_written: bool = False) -> list[NameParts]:
+    """The readings of a name, likeliest first (at least one).
+
+    ``as_written``: the words are already in the nominative (a registry's
+    name fields), so none is changed: Леве stays Леве, not the name Лев.
+    """
     clean = normalize(text)
     words, comma_at = _tokens(clean)
     if comma_at is None:
@@ -163,14 +169,18 @@ def parse_name(text: str) -> list[NameParts]:
     for surname, given, patronymic in readings:
         parts = replace(
             base,
-            surname=_nominative(surname) if surname else None,
-            given=(_as_initial(given) if _is_initial(given) else _nominative(given))
+            surname=_nominative(surname, as_written) if surname else None,
+            given=(
+                _as_initial(given)
+                if _is_initial(given)
+                else _nominative(given, as_written)
+            )
             if given
             else None,
             patronymic=(
                 _as_initial(patronymic)
                 if _is_initial(patronymic)
-                else _nominative(patronymic)
+                else _nominative(patronymic, as_written)
             )
             if patronymic
             else None,

@@ -7,7 +7,7 @@ from kartoteka.linking.features import birth_fields, person_features
 
 def test_a_latin_and_a_cyrillic_name_share_their_surname_key():
     latin = person_features("x", ["Tuchatschewski"])
-    cyrillic = person_features("y", ["Тухачевского Михаила Николаевича"])
+    cyrillic = person_features("y", ["Тухачевский Михаил Николаевич"])
     assert cyrillic["surname_key"] in latin["surname_keys"]
     assert (cyrillic["given_key"], cyrillic["patronymic_key"]) == (
         "mihail",
@@ -28,3 +28,8 @@ def test_birth_dates_of_every_precision():
     assert birth_fields("1896-04") == (1896, "1896-04", None)
     assert birth_fields("1895/1897") == (1895, None, None)
     assert birth_fields(None) == (None, None, None)
+
+
+def test_stored_names_are_taken_as_written_not_as_declined_forms():
+    # Леве is a surname of its own in the Moscow list, not the dative of Лев
+    assert person_features("x", ["Леве Виктор Васильевич"])["surname_key"] == "livi"
