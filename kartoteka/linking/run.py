@@ -25,7 +25,11 @@ from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
 
 THRESHOLD = 0.95  # merge at or above
-REVIEW_FROM = 0.5  # queue for review from here up to the threshold
+# Queue for review from here up to the threshold. Low, because duplicates
+# are rare in a registry and the prior with them: a casefile's person and
+# their registry record agreeing on all three names but with no birth date
+# to compare score about 0.1.
+REVIEW_FROM = 0.05
 Step = Callable[[str], None]
 
 
@@ -124,9 +128,10 @@ def link_store(
     for a, b, p in pairs:
         if (a, b) in judged:
             continue
-        if p >= threshold and not disagree(features[a], features[b]):
+        apart = disagree(features[a], features[b])
+        if p >= threshold and not apart:
             sure.append((a, b, p))
-        else:
+        elif p >= threshold or not apart:  # brothers below the threshold: no
             unsure.append((a, b, p))
             report.held_back += p >= threshold
     say("clustering")
