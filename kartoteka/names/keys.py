@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kartoteka.names.phonetic import consonants, readings, skeleton
 from kartoteka.names.structure import NameParts, parse_name
@@ -18,10 +19,16 @@ _PATRONYMIC_ENDINGS = (
 
 def word_keys(word: str, surname: bool = False) -> dict[str, str]:
     """The skeleton of one word under each reading: skeleton → convention."""
+    return dict(_word_keys(word, surname))
+
+
+@lru_cache(maxsize=262144)
+def _word_keys(word: str, surname: bool) -> tuple[tuple[str, str], ...]:
+    # Cached: a registry repeats its given names and patronymics endlessly.
     keys: dict[str, str] = {}
     for convention, reading in readings(word).items():
         keys.setdefault(skeleton(reading, surname=surname), convention)
-    return keys
+    return tuple(keys.items())
 
 
 def patronymic_keys(word: str) -> dict[str, str]:

@@ -27,6 +27,8 @@ monsieur citizen tov genl gen col capt lt
 TITLES = frozenset(_TITLE_WORDS.split())
 
 _SPACES = re.compile(r"\s+")
+# Latin letters with marks, and combining marks.
+_MARKED = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
 _PUNCT = re.compile(r"[^\w\s.,'’\-]")
 
 
@@ -41,6 +43,8 @@ def strip_stress(text: str) -> str:
 def fold_latin_marks(text: str) -> str:
     """Drop the diacritics no convention reads (é → e, the ALA-LC tie in
     i͡a), keep those that one does."""
+    if not _MARKED.search(text):
+        return text  # plain ASCII and Cyrillic: the common case, left as it is
     out = []
     for char in text:
         if unicodedata.combining(char):

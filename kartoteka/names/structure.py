@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kartoteka.names.morphology import analyse
 from kartoteka.names.normalize import drop_titles, normalize
@@ -89,6 +90,10 @@ def _nominative(word: str, keep: bool = False) -> str:
 
 
 def _sex(parts: NameParts) -> str | None:
+    patronymic = parts.patronymic
+    if patronymic and not patronymic.endswith(".") and _PATRONYMIC.search(patronymic):
+        # The patronymic tells, without the dictionary: -ович / -овна.
+        return "F" if patronymic.endswith(("на", "ны", "na")) else "M"
     for word in (parts.patronymic, parts.given, parts.surname):
         if word and not word.endswith(".") and is_cyrillic(word):
             role, sex = analyse(word)[1:]
@@ -110,6 +115,11 @@ def _patronymic_like(word: str) -> bool:
 def _three(words: list[str], cyrillic: bool) -> list[tuple[str, str, str]]:
     """Surname-first or given-first, by what the words look like."""
     a, b, c = words
+    # The usual cases, told by the endings alone: no dictionary look-up.
+    if _PATRONYMIC.search(c) and not _PATRONYMIC.search(b):
+        return [(a, b, c)]
+    if _PATRONYMIC.search(b) and not _PATRONYMIC.search(c):
+        return [(c, a, b)]
     surname_first = (
         2 * _patronymic_like(c) + (_role(b) == "given") + (_role(a) == "surname")
     )
@@ -122,7 +132,8 @@ def _three(words: list[str], cyrillic: bool) -> list[tuple[str, str, str]]:
     return [sgp] if surname_first > given_first else [gps]
 
 
-def parse_name(text: str, as_written: bool = False) -> list[NameParts]:
+@lru_cache(maxsize=131072)
+def parse_name(text: str, as_written: bool = False) -> tuple[NameParts, ...]:
     """The readings of a name, likeliest first (at least one).
 
     ``as_written``: the words are already in the nominative (a registry's
@@ -136,7 +147,7 @@ def parse_name(text: str, as_written: bool = False) -> list[NameParts]:
     base = NameParts(text=clean, cyrillic=cyrillic)
     readings: list[tuple[str | None, str | None, str | None]] = []
     if not words:
-        return [base]
+        return (base,)
     if comma_at is not None and 0 < comma_at < len(words):
         rest = [*words[comma_at:], None, None]
         readings.append((" ".join(words[:comma_at]), rest[0], rest[1]))
@@ -186,4 +197,4 @@ def parse_name(text: str, as_written: bool = False) -> list[NameParts]:
             else None,
         )
         found.append(replace(parts, sex=_sex(parts)))
-    return found
+    return tuple(found)
