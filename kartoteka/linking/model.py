@@ -2,7 +2,7 @@
 
 Comparisons are built with Splink's creators, so the same model runs in
 either dialect. Blocking pairs persons who share a surname key and a birth
-year; a surname key and a given-name initial; a given name, patronymic and
+year; a surname key and both initials; a given name, patronymic and
 birth year, or a given name and the full birth date (which catch a
 misspelt or changed surname).
 """
@@ -18,7 +18,12 @@ from splink import Linker, SettingsCreator, block_on
 
 BLOCKING = [
     block_on("surname_keys", "birth_year", arrays_to_explode=["surname_keys"]),
-    block_on("surname_keys", "given_initial", arrays_to_explode=["surname_keys"]),
+    block_on(
+        "surname_keys",
+        "given_initial",
+        "patronymic_initial",
+        arrays_to_explode=["surname_keys"],
+    ),
     block_on("given_key", "patronymic_key", "birth_year"),
     block_on("given_key", "birth_date"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Any
 
 from kartoteka.errors import KartotekaError, MissingDependency
@@ -12,6 +13,38 @@ ENGINES = ("duckdb", "spark")
 # Fewer persons than this give EM too few pairs to learn from: the model's
 # starting values are used instead.
 MIN_TO_TRAIN = 2000
+# Scoring runs at about half a million pairs a second on two cores: more
+# pairs than this means a blocking rule is too loose for the data.
+MAX_PAIRS = 100_000_000
+BUDGET_FROM = 50_000  # persons; fewer cannot come near the budget
+
+
+def check_budget(frame: Any, persons: int) -> None:
+    """Refuse, with the counts per rule, a run whose blocking would produce
+    more pairs than MAX_PAIRS (estimated on a sample)."""
+    from splink.blocking_analysis import count_comparisons_from_blocking_rules
+
+    from kartoteka.linking.model import BLOCKING
+
+    if persons < BUDGET_FROM:
+        return
+    with warnings.catch_warnings():  # a rare rule's sample has few pairs: fine
+        warnings.simplefilter("ignore", UserWarning)
+        counts = count_comparisons_from_blocking_rules(
+            frame,
+            blocking_rules=BLOCKING,
+            link_type="dedupe_only",
+            record_sample_proportion=min(1.0, 100_000 / persons),
+        )
+    total = counts[-1]["cumulative_comparison_count"]
+    if total > MAX_PAIRS:
+        rules = "; ".join(
+            f"{c['blocking_rule']}: {c['marginal_comparison_count']:,}" for c in counts
+        )
+        raise KartotekaError(
+            f"blocking would score about {total:,} pairs, over the budget of "
+            f"{MAX_PAIRS:,} ({rules}); the names are too alike for these rules"
+        )
 
 
 def _db_api(engine: str, spark_master: str | None) -> Any:
@@ -46,6 +79,7 @@ def score_pairs(
     db_api = _db_api(engine, spark_master)
     frame = db_api.register(pa.table(table))
     persons = len(table["unique_id"])
+    check_budget(frame, persons)
     linker = Linker(frame, settings(persons >= MIN_TO_TRAIN), log_level=None)
     logging.getLogger("splink").setLevel(logging.ERROR)
     if persons >= MIN_TO_TRAIN:
@@ -55,12 +89,23 @@ def score_pairs(
             f"all: {persons} persons are too few to train on; starting values used"
         ]
     predictions = linker.inference.predict()
-    found = []
-    scored = 0
-    for row in predictions.as_record_list():
-        scored += 1
-        p = float(row["match_probability"])
-        if p >= floor:
-            a, b = sorted((row["unique_id_l"], row["unique_id_r"]))
-            found.append((a, b, p))
-    return found, scored, skipped
+    scored, rows = _likely(predictions, engine, floor)
+    found = [(*sorted((a, b)), float(p)) for a, b, p in rows]
+    return found, scored, skipped  # type: ignore[return-value]
+
+
+def _likely(predictions: Any, engine: str, floor: float) -> tuple[int, list[tuple]]:
+    """How many pairs were scored, and the (id, id, p) of those at or above
+    ``floor`` — only these leave the engine: all pairs with every comparison
+    column would not fit in memory at a million persons."""
+    columns = ("unique_id_l", "unique_id_r", "match_probability")
+    if engine == "spark":
+        frame = predictions.as_spark_dataframe()
+        likely = frame.filter(frame.match_probability >= floor).select(*columns)
+        return frame.count(), [tuple(r) for r in likely.collect()]
+    relation = predictions.as_duckdbpyrelation()
+    ((scored,),) = relation.aggregate("count(*)").fetchall()
+    likely = relation.filter(f"match_probability >= {floor!r}").project(
+        ", ".join(columns)
+    )
+    return scored, likely.fetchall()

@@ -109,3 +109,15 @@ def test_a_merged_person_exports_once_with_every_record(people):
     names = {n["name"] for n in merged["names"]}
     assert {"Тухачевский Михаил Hиколаевич", "M. N. Tukhachevsky"} <= names
     assert len(exported) == len(ids) - 3  # a, b into c; e into g or g into e
+
+
+def test_a_blocking_that_would_score_too_many_pairs_is_refused(people, monkeypatch):
+    from kartoteka.errors import KartotekaError
+    from kartoteka.linking import score
+
+    store, _ = people
+    monkeypatch.setattr(score, "BUDGET_FROM", 0)
+    monkeypatch.setattr(score, "MAX_PAIRS", 1)
+    with pytest.raises(KartotekaError, match="over the budget of 1 "):
+        link_store(store, "test")
+    assert store.links() == {}

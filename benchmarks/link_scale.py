@@ -1,0 +1,119 @@
+"""Deduplicate N synthetic persons with kartoteka's linking model and time it.
+
+    python benchmarks/link_scale.py N [--duplicates 0.2] [--seed 3]
+
+Persons are drawn from the Moscow executions list: each part of a name from
+the real surnames, given names and patronymics of its sex, a birth year
+from the real years, a birthplace from the real places. A share of them
+(--duplicates) get a second record: the same person with a typo in one
+name part in 20 % of copies, initials in 10 %, the birth year off by one in
+20 % or missing in 10 %, the birthplace missing in half. Reports the time of
+each step (features, Splink training and scoring, the guard), peak memory,
+and precision, recall and F1 against the known duplicates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import peak_rss_mib
+from link_cross_script import _typo, persons, score
+
+from kartoteka.linking.features import feature_table, person_features
+from kartoteka.linking.run import THRESHOLD, disagree
+from kartoteka.linking.score import score_pairs
+
+
+def synthetic(n: int, share: float, rng: random.Random) -> tuple[list[dict], set]:  # type: ignore[type-arg]
+    real = persons()
+    pools: dict[str, dict[str, list[str]]] = {}
+    for p in real:
+        pool = pools.setdefault(
+            p["sex"], {"surname": [], "given": [], "patronymic": []}
+        )
+        for part in pool:
+            pool[part].append(p[part])
+    years = [p["birth"] for p in real if p["birth"]]
+    places = [p["place"] for p in real if p["place"]]
+    rows, truth = [], set()
+    for i in range(n):
+        sex = "M" if rng.random() < 0.9 else "F"
+        pool = pools[sex]
+        person = {
+            "id": f"p{i}",
+            "surname": rng.choice(pool["surname"]),
+            "given": rng.choice(pool["given"]),
+            "patronymic": rng.choice(pool["patronymic"]),
+            "birth": rng.choice(years),
+            "place": rng.choice(places),
+            "sex": sex,
+        }
+        rows.append(person)
+        if rng.random() < share:
+            copy = dict(person, id=f"p{i}-copy")
+            part = rng.choice(("surname", "given", "patronymic"))
+            if rng.random() < 0.2:
+                copy[part] = _typo(copy[part], rng)
+            if rng.random() < 0.1:
+                copy["given"], copy["patronymic"] = (
+                    copy["given"][:1] + ".",
+                    copy["patronymic"][:1] + ".",
+                )
+            if rng.random() < 0.2:
+                copy["birth"] = str(int(copy["birth"]) + rng.choice((-1, 1)))
+            elif rng.random() < 0.1:
+                copy["birth"] = None
+            if rng.random() < 0.5:
+                copy["place"] = None
+            rows.append(copy)
+            truth.add(tuple(sorted((person["id"], copy["id"]))))
+    return rows, truth
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int)
+    parser.add_argument("--duplicates", type=float, default=0.2)
+    parser.add_argument("--seed", type=int, default=3)
+    args = parser.parse_args()
+    rows, truth = synthetic(args.n, args.duplicates, random.Random(args.seed))
+    print(f"{len(rows):,} records, {len(truth):,} true pairs")
+    began = time.perf_counter()
+    features = {
+        r["id"]: person_features(
+            r["id"],
+            [f"{r['surname']} {r['given']} {r['patronymic']}"],
+            r["sex"],
+            r["place"],
+            r["birth"],
+        )
+        for r in rows
+    }
+    table = feature_table(features.values())
+    read = time.perf_counter()
+    pairs, scored, notes = score_pairs(table, THRESHOLD)
+    scored_at = time.perf_counter()
+    found = {(a, b) for a, b, _ in pairs if not disagree(features[a], features[b])}
+    done = time.perf_counter()
+    for note in notes:
+        print(f"  ({note})")
+    s = score(found, truth)
+    print(
+        f"features {read - began:.1f} s; Splink (train + {scored:,} pairs) "
+        f"{scored_at - read:.1f} s; guard {done - scored_at:.1f} s; "
+        f"total {done - began:.1f} s"
+    )
+    print(
+        f"precision {s['precision']:.4f}  recall {s['recall']:.4f}  F1 {s['f1']:.4f}"
+        f"  peak memory {peak_rss_mib():,.0f} MiB"
+    )
+
+
+if __name__ == "__main__":
+    main()
