@@ -168,7 +168,13 @@ def train(
     before_em = linker.misc.save_model_to_json()
     for rule in TRAINING:
         em = linker.training.estimate_parameters_using_expectation_maximisation
-        _attempt("m by EM", lambda rule=rule, em=em: em(rule), notes)
+        # On sampled pairs: blocking on the surname alone is tens of
+        # millions of pairs at a million persons.
+        _attempt(
+            "m by EM",
+            lambda rule=rule, em=em: em(rule, max_pairs=max_pairs),
+            notes,
+        )
     if not plausible(linker.misc.save_model_to_json()):
         notes.append(
             "m by EM: no plausible split into matches and non-matches (few "
