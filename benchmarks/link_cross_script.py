@@ -16,7 +16,6 @@ time of each.
 from __future__ import annotations
 
 import argparse
-import logging
 import random
 import sys
 import time
@@ -25,15 +24,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import iuliia
-import pyarrow as pa
 import splink.comparison_library as cl
 from common import memorial, peak_rss_mib
-from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+from linking_common import kartoteka_decisions, plain_splink, score
+from splink import SettingsCreator, block_on
 
 from kartoteka.ingest.registries import memorial_moscow
-from kartoteka.linking.features import feature_table, person_features
-from kartoteka.linking.run import REVIEW_FROM, THRESHOLD, disagree
-from kartoteka.linking.score import score_pairs
+from kartoteka.linking.features import person_features
+from kartoteka.linking.run import REVIEW_FROM
 
 SCHEMES = {
     "BGN/PCGN": iuliia.BGN_PCGN.translate,
@@ -146,14 +144,6 @@ def latin_copy(p: dict, rng: random.Random) -> dict:  # type: ignore[type-arg]
     }
 
 
-def score(found: set[tuple[str, str]], truth: set[tuple[str, str]]) -> dict[str, float]:
-    tp = len(found & truth)
-    precision = tp / len(found) if found else 0.0
-    recall = tp / len(truth) if truth else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "pairs": len(found)}
-
-
 REVIEWED: set[tuple[str, str]] = set()  # pairs kartoteka queues for review
 
 
@@ -168,19 +158,12 @@ def kartoteka_model(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[t
         )
         for r in rows
     }
-    pairs, _, notes = score_pairs(feature_table(features.values()), REVIEW_FROM)
-    for note in notes:
-        print(f"  (kartoteka model: {note})")
-    merged = {
-        (a, b)
-        for a, b, p in pairs
-        if p >= THRESHOLD and not disagree(features[a], features[b])
-    }
-    REVIEWED.update((a, b) for a, b, _ in pairs if (a, b) not in merged)
+    merged, reviewed, _ = kartoteka_decisions(features, REVIEW_FROM)
+    REVIEWED.update(reviewed)
     return merged
 
 
-def plain_splink(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type-arg]
+def plain_splink_raw(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type-arg]
     """Splink as its documentation sets it up, on the names as written."""
     table = {
         "unique_id": [r["id"] for r in rows],
@@ -190,8 +173,6 @@ def plain_splink(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type
         "birth_year": [r["birth"] for r in rows],
         "place": [(r["place"] or "").lower() or None for r in rows],
     }
-    db = DuckDBAPI()
-    frame = db.register(pa.table(table))
     settings = SettingsCreator(
         link_type="dedupe_only",
         comparisons=[
@@ -207,19 +188,12 @@ def plain_splink(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type
             block_on("patronymic", "birth_year"),
         ],
     )
-    linker = Linker(frame, settings, log_level=None)
-    logging.getLogger("splink").setLevel(logging.ERROR)
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("surname", "first_name", "birth_year")], recall=0.7
+    return plain_splink(
+        table,
+        settings,
+        block_on("surname", "first_name", "birth_year"),
+        [block_on("surname"), block_on("first_name", "birth_year")],
     )
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
-    for rule in (block_on("surname"), block_on("first_name", "birth_year")):
-        linker.training.estimate_parameters_using_expectation_maximisation(rule)
-    predictions = linker.inference.predict(threshold_match_probability=THRESHOLD)
-    return {
-        tuple(sorted((r["unique_id_l"], r["unique_id_r"])))
-        for r in predictions.as_record_list()
-    }
 
 
 def main() -> None:
@@ -239,7 +213,7 @@ def main() -> None:
     )
     for label, method in (
         ("kartoteka", kartoteka_model),
-        ("plain Splink", plain_splink),
+        ("plain Splink", plain_splink_raw),
     ):
         began = time.perf_counter()
         found = {p for p in method(rows) if p[0] != p[1]}

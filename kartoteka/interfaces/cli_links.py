@@ -8,6 +8,7 @@ from rich.panel import Panel
 
 from kartoteka.analysis.cases import person_summary
 from kartoteka.interfaces.cli import _actor, _store, cli, console, review
+from kartoteka.interfaces.progress import steps
 from kartoteka.linking.edits import judge_pair, unmerge
 from kartoteka.linking.run import REVIEW_FROM, THRESHOLD, link_store
 from kartoteka.linking.score import ENGINES
@@ -52,8 +53,6 @@ def link(
         kartoteka link
         kartoteka link --engine spark --spark-master spark://head:7077
     """
-    from kartoteka.interfaces.progress import steps
-
     store = _store(ctx)
     with steps(console) as step:
         report = link_store(

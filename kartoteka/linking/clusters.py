@@ -8,7 +8,7 @@ for it goes to review instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 
@@ -23,6 +23,12 @@ class Clustering:
         for member, head in self.head.items():
             found.setdefault(head, []).append(member)
         return {h: sorted(m) for h, m in found.items() if len(m) > 1}
+
+
+def canonical(members: Iterable[str], preferred: Collection[str] = ()) -> str:
+    """The member a cluster goes by: a preferred one (a curated person) when
+    there is one, else the smallest id."""
+    return min(members, key=lambda m: (m not in preferred, m))
 
 
 def cluster(
@@ -76,7 +82,7 @@ def cluster(
     for group in members.values():
         if len(group) < 2:
             continue
-        head = min(group, key=lambda m: (m not in preferred, m))
+        head = canonical(group, preferred)
         for m in group:
             result.head[m] = head
             result.probability.setdefault(m, None)

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from kartoteka.errors import NotFound
+from kartoteka.linking.clusters import canonical
 from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
 
 
 def _head(store: Store, members: list[str]) -> str:
-    """The canonical member: a casefile's person when there is one, else the
-    smallest id."""
-    curated = {
-        pid for pid, *_rest, is_curated in store.persons_for_linking() if is_curated
-    }
-    return min(members, key=lambda m: (m not in curated, m))
+    """The canonical member; a casefile's person (no registry record) first."""
+    found = store.entities(members)
+    curated = {m for m, e in found.items() if "record" not in e.attributes}
+    return canonical(members, curated)
 
 
 def judge_pair(

@@ -47,63 +47,61 @@ def _exact(column: str, m: float, u: float, tf: bool) -> Any:
     return level.configure(tf_adjustment_column=column) if tf else level
 
 
-def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComparison:
+def _comparison(label: str, null_column: str, *levels: Any) -> cl.CustomComparison:
+    """A comparison that says nothing when ``null_column`` is missing."""
     return cl.CustomComparison(
         output_column_name=label,
-        comparison_levels=[
-            cll.NullLevel(initial),
-            _exact(column, 0.85, 0.02, tf),
-            _level(cll.ArrayIntersectLevel(f"{column}s", 1), 0.05, 0.005),
-            _level(cll.JaroWinklerLevel(column, 0.9), 0.03, 0.01),
-            _level(cll.ExactMatchLevel(initial), 0.08, 0.05),
-            _level(cll.ElseLevel(), 0.01, 0.92),
-        ],
+        comparison_levels=[cll.NullLevel(null_column), *levels],
+    )
+
+
+def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComparison:
+    return _comparison(
+        label,
+        initial,
+        _exact(column, 0.85, 0.02, tf),
+        _level(cll.ArrayIntersectLevel(f"{column}s", 1), 0.05, 0.005),
+        _level(cll.JaroWinklerLevel(column, 0.9), 0.03, 0.01),
+        _level(cll.ExactMatchLevel(initial), 0.08, 0.05),
+        _level(cll.ElseLevel(), 0.01, 0.92),
     )
 
 
 def comparisons(tf: bool = True) -> list[Any]:
     return [
-        cl.CustomComparison(
-            output_column_name="surname",
-            comparison_levels=[
-                cll.NullLevel("surname_key"),
-                _exact("surname_key", 0.85, 0.001, tf),
-                _level(cll.ArrayIntersectLevel("surname_keys", 1), 0.08, 0.0005),
-                _level(cll.LevenshteinLevel("surname_key", 1), 0.04, 0.001),
-                _level(cll.JaroWinklerLevel("surname_key", 0.88), 0.02, 0.01),
-                _level(cll.ElseLevel(), 0.01, 0.9875),
-            ],
+        _comparison(
+            "surname",
+            "surname_key",
+            _exact("surname_key", 0.85, 0.001, tf),
+            _level(cll.ArrayIntersectLevel("surname_keys", 1), 0.08, 0.0005),
+            _level(cll.LevenshteinLevel("surname_key", 1), 0.04, 0.001),
+            _level(cll.JaroWinklerLevel("surname_key", 0.88), 0.02, 0.01),
+            _level(cll.ElseLevel(), 0.01, 0.9875),
         ),
         _name_part("given_key", "given_initial", "given", tf),
         _name_part("patronymic_key", "patronymic_initial", "patronymic", tf),
-        cl.CustomComparison(
-            output_column_name="birth",
-            comparison_levels=[
-                cll.NullLevel("birth_year"),
-                _level(cll.ExactMatchLevel("birth_date"), 0.5, 0.0001),
-                _level(cll.ExactMatchLevel("birth_month"), 0.1, 0.001),
-                _level(cll.ExactMatchLevel("birth_year"), 0.25, 0.01),
-                _level(cll.AbsoluteDifferenceLevel("birth_year", 1), 0.1, 0.02),
-                _level(cll.AbsoluteDifferenceLevel("birth_year", 3), 0.03, 0.04),
-                _level(cll.ElseLevel(), 0.02, 0.93),
-            ],
+        _comparison(
+            "birth",
+            "birth_year",
+            _level(cll.ExactMatchLevel("birth_date"), 0.5, 0.0001),
+            _level(cll.ExactMatchLevel("birth_month"), 0.1, 0.001),
+            _level(cll.ExactMatchLevel("birth_year"), 0.25, 0.01),
+            _level(cll.AbsoluteDifferenceLevel("birth_year", 1), 0.1, 0.02),
+            _level(cll.AbsoluteDifferenceLevel("birth_year", 3), 0.03, 0.04),
+            _level(cll.ElseLevel(), 0.02, 0.93),
         ),
-        cl.CustomComparison(
-            output_column_name="birthplace",
-            comparison_levels=[
-                cll.NullLevel("birthplace"),
-                _level(cll.ExactMatchLevel("birthplace"), 0.6, 0.01),
-                _level(cll.JaroWinklerLevel("birthplace", 0.88), 0.2, 0.02),
-                _level(cll.ElseLevel(), 0.2, 0.97),
-            ],
+        _comparison(
+            "birthplace",
+            "birthplace",
+            _level(cll.ExactMatchLevel("birthplace"), 0.6, 0.01),
+            _level(cll.JaroWinklerLevel("birthplace", 0.88), 0.2, 0.02),
+            _level(cll.ElseLevel(), 0.2, 0.97),
         ),
-        cl.CustomComparison(
-            output_column_name="sex",
-            comparison_levels=[
-                cll.NullLevel("sex"),
-                _level(cll.ExactMatchLevel("sex"), 0.98, 0.5),
-                _level(cll.ElseLevel(), 0.02, 0.5),
-            ],
+        _comparison(
+            "sex",
+            "sex",
+            _level(cll.ExactMatchLevel("sex"), 0.98, 0.5),
+            _level(cll.ElseLevel(), 0.02, 0.5),
         ),
     ]
 

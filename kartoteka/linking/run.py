@@ -12,7 +12,7 @@ high its score.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +41,7 @@ class LinkReport:
     candidates: int = 0  # pairs at or above REVIEW_FROM
     merged: int = 0  # persons newly joined to a cluster
     unlinked: int = 0  # persons whose earlier automatic link no longer holds
-    clusters: int = 0
+    linked: int = 0  # persons in a cluster of several records
     queued: int = 0
     held_back: int = 0  # high-scoring pairs that disagree on a part: to review
     training: list[str] = field(default_factory=list)
@@ -53,7 +53,7 @@ class LinkReport:
             f"({self.unnamed:,} records without a name left out): "
             f"{self.pairs_scored:,} pairs scored, {self.candidates:,} worth a look",
             f"  merges: {self.merged:,} persons joined, {self.unlinked:,} unlinked; "
-            f"{self.clusters:,} persons with several records",
+            f"{self.linked:,} persons with several records",
             f"  review queue: {self.queued:,} pairs "
             f"({self.held_back:,} high-scoring pairs held back as possible namesakes)",
         ]
@@ -93,6 +93,31 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return False
 
 
+Pair = tuple[str, str, float]
+
+
+def split_pairs(
+    pairs: list[Pair],
+    features: dict[str, dict[str, Any]],
+    threshold: float = THRESHOLD,
+    judged: Container[tuple[str, str]] = (),
+) -> tuple[list[Pair], list[Pair], int]:
+    """Scored pairs → (to merge, to review, how many of those to review
+    scored at or above the threshold). Judged pairs are left out; pairs that
+    disagree below the threshold (brothers, namesakes) are dropped."""
+    sure, unsure, held_back = [], [], 0
+    for a, b, p in pairs:
+        if (a, b) in judged:
+            continue
+        apart = disagree(features[a], features[b])
+        if p >= threshold and not apart:
+            sure.append((a, b, p))
+        elif p >= threshold or not apart:
+            unsure.append((a, b, p))
+            held_back += p >= threshold
+    return sure, unsure, held_back
+
+
 def link_store(
     store: Store,
     actor: str,
@@ -124,16 +149,7 @@ def link_store(
     judged = store.judgements()
     same = [p for p, v in judged.items() if v == Verdict.SAME]
     not_same = [p for p, v in judged.items() if v == Verdict.NOT_SAME]
-    sure, unsure = [], []
-    for a, b, p in pairs:
-        if (a, b) in judged:
-            continue
-        apart = disagree(features[a], features[b])
-        if p >= threshold and not apart:
-            sure.append((a, b, p))
-        elif p >= threshold or not apart:  # brothers below the threshold: no
-            unsure.append((a, b, p))
-            report.held_back += p >= threshold
+    sure, unsure, report.held_back = split_pairs(pairs, features, threshold, judged)
     say("clustering")
     result = cluster(sure, same, not_same, preferred=curated)
     unsure += result.refused
@@ -148,6 +164,6 @@ def link_store(
             tx.unlink(member, reason="link: no longer linked")
             report.unlinked += 1
         report.queued = tx.replace_queue(unsure, run=time.strftime("%Y-%m-%dT%H:%M:%S"))
-    report.clusters = len(result.head)
+    report.linked = len(result.head)
     report.seconds = time.perf_counter() - began
     return report

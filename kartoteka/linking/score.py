@@ -6,8 +6,7 @@ import logging
 import warnings
 from typing import Any
 
-from kartoteka.errors import KartotekaError, MissingDependency
-from kartoteka.linking.model import settings, train
+from kartoteka.errors import KartotekaError
 
 ENGINES = ("duckdb", "spark")
 # Fewer persons than this give EM too few pairs to learn from: the model's
@@ -71,11 +70,13 @@ def score_pairs(
     smaller id first, how many pairs were scored in all, and the training
     steps that were skipped.
     """
-    try:
-        import pyarrow as pa
-        from splink import Linker
-    except ModuleNotFoundError as exc:  # pragma: no cover - a broken install
-        raise MissingDependency(exc.name or "splink", "link") from exc
+    # Imported here: Splink and DuckDB take a third of a second to load, which
+    # every other command would pay at start-up.
+    import pyarrow as pa
+    from splink import Linker
+
+    from kartoteka.linking.model import settings, train
+
     db_api = _db_api(engine, spark_master)
     frame = db_api.register(pa.table(table))
     persons = len(table["unique_id"])

@@ -9,6 +9,7 @@ too large for one machine.
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from kartoteka.errors import MissingDependency
@@ -24,7 +25,7 @@ def spark_session(master: str | None = None) -> Any:
     except ModuleNotFoundError as exc:
         raise MissingDependency(exc.name or "pyspark", "spark") from exc
     # Nothing is fetched: Spark's own jars ship in the pyspark package.
-    os.environ.setdefault("PYSPARK_PYTHON", "python3")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # this venv's Python
     session = (
         SparkSession.builder.master(master or LOCAL)
         .appName("kartoteka-link")

@@ -27,7 +27,6 @@ class Comparison:
     score: float
     match: bool
     explanation: list[str] = field(default_factory=list)
-    parts: tuple[NameParts, NameParts] | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -101,7 +100,7 @@ def compare_parts(a: NameParts, b: NameParts) -> Comparison:
         explanation.append(f"sex: {a.sex} and {b.sex}: not one person")
         score *= 0.5
         verdict = False
-    return Comparison(score, verdict and score >= THRESHOLD, explanation, (a, b))
+    return Comparison(score, verdict and score >= THRESHOLD, explanation)
 
 
 def compare(a: str, b: str) -> Comparison:

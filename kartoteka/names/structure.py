@@ -79,6 +79,13 @@ def _as_initial(word: str) -> str:
     return word.rstrip(".") + "."
 
 
+def _first_name_part(word: str | None, as_written: bool) -> str | None:
+    """A given name or patronymic: an initial as "м.", a word in the nominative."""
+    if not word:
+        return None
+    return _as_initial(word) if _is_initial(word) else _nominative(word, as_written)
+
+
 def _role(word: str) -> str | None:
     return analyse(word)[1] if is_cyrillic(word) else None
 
@@ -181,20 +188,8 @@ def parse_name(text: str, as_written: bool = False) -> tuple[NameParts, ...]:
         parts = replace(
             base,
             surname=_nominative(surname, as_written) if surname else None,
-            given=(
-                _as_initial(given)
-                if _is_initial(given)
-                else _nominative(given, as_written)
-            )
-            if given
-            else None,
-            patronymic=(
-                _as_initial(patronymic)
-                if _is_initial(patronymic)
-                else _nominative(patronymic, as_written)
-            )
-            if patronymic
-            else None,
+            given=_first_name_part(given, as_written),
+            patronymic=_first_name_part(patronymic, as_written),
         )
         found.append(replace(parts, sex=_sex(parts)))
     return tuple(found)

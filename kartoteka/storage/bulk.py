@@ -17,8 +17,7 @@ import sqlalchemy as sa
 
 from kartoteka.storage.engine import to_json
 from kartoteka.storage.links import LinkWriter
-from kartoteka.storage.revisions import BatchDigest
-from kartoteka.storage.rows import Row, revision_state
+from kartoteka.storage.rows import Row
 from kartoteka.storage.schema import TABLES_WITH_REVISIONS, entity_refs, search_docs
 
 # Parents before children, for the foreign keys.
@@ -97,22 +96,15 @@ class BulkWriter(LinkWriter):
         self,
         label: str,
         tables: dict[str, PackedRows],
+        digest: dict[str, Any],
         search: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
         refs: list[tuple[str, str]] = (),  # type: ignore[assignment]
-        digest: dict[str, Any] | None = None,
     ) -> int:
         """Insert new rows of several kinds under one revision; return its seq.
 
-        ``digest``: the rows' BatchDigest value when the caller computed it
-        already (in another process); verify recomputes it from the rows.
+        ``digest``: the rows' BatchDigest value, computed where the rows were
+        built (in the parsing process); verify recomputes it from the rows.
         """
-        if digest is None:
-            computed = BatchDigest()
-            for kind in ORDER:
-                if kind in tables:
-                    for row in tables[kind].unpack():
-                        computed.add(kind, revision_state(kind, row))
-            digest = computed.value()
         if not digest["rows"]:
             return 0
         seq = self._revise("import", "batch", label, None, digest)

@@ -1,0 +1,60 @@
+"""What the linking benchmarks share: scoring against the truth, kartoteka's
+decisions on scored pairs, and plain Splink trained the usual way."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from kartoteka.linking.features import feature_table
+from kartoteka.linking.run import THRESHOLD, split_pairs
+from kartoteka.linking.score import score_pairs
+
+PairSet = set[tuple[str, str]]
+
+
+def score(found: PairSet, truth: PairSet) -> dict[str, float]:
+    tp = len(found & truth)
+    precision = tp / len(found) if found else 0.0
+    recall = tp / len(truth) if truth else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "pairs": len(found)}
+
+
+def kartoteka_decisions(
+    features: dict[str, dict[str, Any]], floor: float = THRESHOLD
+) -> tuple[PairSet, PairSet, int]:
+    """As `kartoteka link` decides: pairs merged, pairs sent to review (those
+    scored from ``floor``), and how many pairs were scored."""
+    pairs, scored, notes = score_pairs(feature_table(features.values()), floor)
+    for note in notes:
+        print(f"  (kartoteka model: {note})")
+    sure, unsure, _ = split_pairs(pairs, features)
+    return {(a, b) for a, b, _ in sure}, {(a, b) for a, b, _ in unsure}, scored
+
+
+def plain_splink(
+    table: dict[str, list[Any]],
+    settings: Any,
+    prior_rule: Any,
+    em_rules: list[Any],
+    u_pairs: float = 2e6,
+) -> PairSet:
+    """Plain Splink on DuckDB: prior from one rule, u by sampling, m by EM."""
+    import pyarrow as pa
+    from splink import DuckDBAPI, Linker
+
+    frame = DuckDBAPI().register(pa.table(table))
+    linker = Linker(frame, settings, log_level=None)
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    linker.training.estimate_probability_two_random_records_match(
+        [prior_rule], recall=0.7
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=1)
+    for rule in em_rules:
+        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+    predictions = linker.inference.predict(threshold_match_probability=THRESHOLD)
+    return {
+        tuple(sorted((r["unique_id_l"], r["unique_id_r"])))  # type: ignore[misc]
+        for r in predictions.as_record_list()
+    }
