@@ -4,11 +4,12 @@ decisions on scored pairs, and plain Splink trained the usual way."""
 from __future__ import annotations
 
 import logging
+from contextlib import ExitStack
 from typing import Any
 
 from kartoteka.linking.features import feature_table
 from kartoteka.linking.run import THRESHOLD, split_pairs
-from kartoteka.linking.score import score_pairs
+from kartoteka.linking.score import duckdb_api, score_pairs
 
 PairSet = set[tuple[str, str]]
 
@@ -42,19 +43,20 @@ def plain_splink(
 ) -> PairSet:
     """Plain Splink on DuckDB: prior from one rule, u by sampling, m by EM."""
     import pyarrow as pa
-    from splink import DuckDBAPI, Linker
+    from splink import Linker
 
-    frame = DuckDBAPI().register(pa.table(table))
-    linker = Linker(frame, settings, log_level=None)
-    logging.getLogger("splink").setLevel(logging.ERROR)
-    linker.training.estimate_probability_two_random_records_match(
-        [prior_rule], recall=0.7
-    )
-    linker.training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=1)
-    for rule in em_rules:
-        linker.training.estimate_parameters_using_expectation_maximisation(rule)
-    predictions = linker.inference.predict(threshold_match_probability=THRESHOLD)
-    return {
-        tuple(sorted((r["unique_id_l"], r["unique_id_r"])))  # type: ignore[misc]
-        for r in predictions.as_record_list()
-    }
+    with ExitStack() as cleanup:
+        frame = duckdb_api(cleanup).register(pa.table(table))
+        linker = Linker(frame, settings, log_level=None)
+        logging.getLogger("splink").setLevel(logging.ERROR)
+        linker.training.estimate_probability_two_random_records_match(
+            [prior_rule], recall=0.7
+        )
+        linker.training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=1)
+        for rule in em_rules:
+            linker.training.estimate_parameters_using_expectation_maximisation(rule)
+        predictions = linker.inference.predict(threshold_match_probability=THRESHOLD)
+        return {
+            tuple(sorted((r["unique_id_l"], r["unique_id_r"])))  # type: ignore[misc]
+            for r in predictions.as_record_list()
+        }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 import warnings
+from contextlib import ExitStack
 from typing import Any
 
 from kartoteka.errors import KartotekaError
@@ -46,11 +48,22 @@ def check_budget(frame: Any, persons: int) -> None:
         )
 
 
-def _db_api(engine: str, spark_master: str | None) -> Any:
-    if engine == "duckdb":
-        from splink import DuckDBAPI
+def duckdb_api(cleanup: ExitStack) -> Any:
+    """Splink's DuckDB engine, spilling into a temporary folder that
+    ``cleanup`` removes — DuckDB's default is ``.tmp`` in the working folder,
+    left behind (many gigabytes at a million persons) if the run is killed."""
+    import duckdb
+    from splink import DuckDBAPI
 
-        return DuckDBAPI()
+    spill = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="kartoteka-"))
+    connection = duckdb.connect(config={"temp_directory": spill})
+    cleanup.callback(connection.close)
+    return DuckDBAPI(connection)
+
+
+def _db_api(engine: str, spark_master: str | None, cleanup: ExitStack) -> Any:
+    if engine == "duckdb":
+        return duckdb_api(cleanup)
     if engine == "spark":
         from kartoteka.linking.spark import spark_api
 
@@ -77,20 +90,21 @@ def score_pairs(
 
     from kartoteka.linking.model import settings, train
 
-    db_api = _db_api(engine, spark_master)
-    frame = db_api.register(pa.table(table))
-    persons = len(table["unique_id"])
-    check_budget(frame, persons)
-    linker = Linker(frame, settings(persons >= MIN_TO_TRAIN), log_level=None)
-    logging.getLogger("splink").setLevel(logging.ERROR)
-    if persons >= MIN_TO_TRAIN:
-        linker, skipped = train(linker, frame)
-    else:
-        skipped = [
-            f"all: {persons} persons are too few to train on; starting values used"
-        ]
-    predictions = linker.inference.predict()
-    scored, rows = _likely(predictions, engine, floor)
+    with ExitStack() as cleanup:
+        db_api = _db_api(engine, spark_master, cleanup)
+        frame = db_api.register(pa.table(table))
+        persons = len(table["unique_id"])
+        check_budget(frame, persons)
+        linker = Linker(frame, settings(persons >= MIN_TO_TRAIN), log_level=None)
+        logging.getLogger("splink").setLevel(logging.ERROR)
+        if persons >= MIN_TO_TRAIN:
+            linker, skipped = train(linker, frame)
+        else:
+            skipped = [
+                f"all: {persons} persons are too few to train on; starting values used"
+            ]
+        predictions = linker.inference.predict()
+        scored, rows = _likely(predictions, engine, floor)
     found = [(*sorted((a, b)), float(p)) for a, b, p in rows]
     return found, scored, skipped  # type: ignore[return-value]
 

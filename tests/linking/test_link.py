@@ -121,3 +121,33 @@ def test_a_blocking_that_would_score_too_many_pairs_is_refused(people, monkeypat
     with pytest.raises(KartotekaError, match="over the budget of 1 "):
         link_store(store, "test")
     assert store.links() == {}
+
+
+def test_duckdb_spills_into_a_folder_of_its_own_removed_afterwards(
+    people, monkeypatch, tmp_path
+):
+    import tempfile
+
+    from kartoteka.linking import score
+
+    store, _ = people
+    scratch, work = tmp_path / "scratch", tmp_path / "work"
+    scratch.mkdir()
+    work.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.chdir(work)
+    spills: list[str] = []
+    original = score.duckdb_api
+
+    def watched(cleanup):
+        api = original(cleanup)
+        ((folder,),) = api._con.execute(
+            "select current_setting('temp_directory')"
+        ).fetchall()
+        spills.append(folder)
+        return api
+
+    monkeypatch.setattr(score, "duckdb_api", watched)
+    link_store(store, "test")
+    assert spills and spills[0].startswith(str(scratch))
+    assert list(scratch.iterdir()) == [] and list(work.iterdir()) == []
