@@ -4,7 +4,8 @@ Comparisons are built with Splink's creators, so the same model runs in
 either dialect. Blocking pairs persons who share a surname key and a birth
 year; a surname key and both initials; a given name, patronymic and
 birth year, or a given name and the full birth date (which catch a
-misspelt or changed surname).
+changed surname); a given name, patronymic and the first or last three
+letters of the surname key (which catch a misspelt one).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ BLOCKING = [
     ),
     block_on("given_key", "patronymic_key", "birth_year"),
     block_on("given_key", "birth_date"),
+    # A slip in the surname leaves its beginning or its end.
+    block_on("given_key", "patronymic_key", "substr(surname_key, 1, 3)"),
+    block_on("given_key", "patronymic_key", "substr(surname_key, -3)"),
 ]
 # Rules that find pairs for training, each leaving some comparisons free.
 TRAINING = [
@@ -56,14 +60,22 @@ def _comparison(label: str, null_column: str, *levels: Any) -> cl.CustomComparis
 
 
 def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComparison:
+    # An initial agreeing with a name it may stand for ("В." and "Владимир")
+    # is a level of its own: two full names that differ but share a first
+    # letter are evidence against, and belong with the rest.
+    initial_only = (
+        f"({column}_l IS NULL OR {column}_r IS NULL) AND {initial}_l = {initial}_r"
+    )
     return _comparison(
         label,
         initial,
         _exact(column, 0.85, 0.02, tf),
         _level(cll.ArrayIntersectLevel(f"{column}s", 1), 0.05, 0.005),
         _level(cll.JaroWinklerLevel(column, 0.9), 0.03, 0.01),
-        _level(cll.ExactMatchLevel(initial), 0.08, 0.05),
-        _level(cll.ElseLevel(), 0.01, 0.92),
+        _level(
+            cll.CustomLevel(initial_only, "initial stands for the name"), 0.06, 0.003
+        ),
+        _level(cll.ElseLevel(), 0.01, 0.96),
     )
 
 

@@ -4,9 +4,9 @@ likely ones, queue the uncertain ones for review, and store it all.
 Links are rows of ``person_links``, written as revisions; a judgement
 ("same", "not same") is never overridden: a "same" pair is always joined, a
 "not same" pair never ends in one cluster. Namesakes are never merged
-without a person's word: a pair whose patronymics, given names, sexes or
-birth years (more than three years apart) disagree goes to review however
-high its score.
+without a person's word: a pair whose surnames, patronymics, given names,
+sexes or birth years (more than three years apart) disagree goes to review
+however high its score.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from kartoteka.linking.clusters import cluster
 from kartoteka.linking.features import feature_table, person_features
@@ -61,17 +61,21 @@ class LinkReport:
         return "\n".join(lines)
 
 
+def _alike(x: str, y: str) -> bool:
+    """One slip of the pen apart (a letter added, dropped, changed or two
+    swapped), or 85 % alike. A long key may be two apart: its vowels are
+    reduced, so one letter dropped from Федоровна takes two from its key."""
+    slips = OSA.distance(x, y)
+    if slips <= 1 or (slips == 2 and min(len(x), len(y)) >= 7):
+        return True
+    return Levenshtein.normalized_similarity(x, y) >= 0.85
+
+
 def _similar(a: list[str] | None, b: list[str] | None) -> bool:
-    """Keys of two readings alike enough (any reading of each), or not given:
-    one slip of the pen apart (a letter added, dropped, changed or two
-    swapped), or 85 % alike."""
+    """Keys of two readings alike enough (any reading of each), or not given."""
     if not a or not b:
         return True
-    return any(
-        OSA.distance(x, y) <= 1 or Levenshtein.normalized_similarity(x, y) >= 0.85
-        for x in a
-        for y in b
-    )
+    return any(_alike(x, y) for x in a for y in b)
 
 
 def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -82,6 +86,13 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
         a["birth_year"]
         and b["birth_year"]
         and abs(a["birth_year"] - b["birth_year"]) > 3
+    ):
+        return True
+    # A changed surname (a woman's, at marriage) is for a person to judge; a
+    # misspelt one is not a change.
+    surnames = a["surname_keys"] or [], b["surname_keys"] or []
+    if not _similar(*surnames) and not any(
+        JaroWinkler.similarity(x, y) >= 0.9 for x in surnames[0] for y in surnames[1]
     ):
         return True
     for part in ("given", "patronymic"):

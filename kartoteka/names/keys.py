@@ -19,7 +19,7 @@ _PATRONYMIC_ENDINGS = (
 
 def word_keys(word: str, surname: bool = False) -> dict[str, str]:
     """The skeleton of one word under each reading: skeleton → convention."""
-    return dict(_word_keys(word, surname))
+    return dict(_word_keys(word.lower(), surname))
 
 
 @lru_cache(maxsize=262144)

@@ -1,0 +1,68 @@
+"""The linkage model's blocking, comparisons and guard, on a few persons."""
+
+from __future__ import annotations
+
+from kartoteka.linking.features import feature_table, person_features
+from kartoteka.linking.run import disagree
+from kartoteka.linking.score import score_pairs
+
+
+def _scores(people: dict[str, tuple[str, str | None]]) -> dict[frozenset, float]:
+    rows = [
+        person_features(pid, [name], "M", None, birth)
+        for pid, (name, birth) in people.items()
+    ]
+    pairs, _, _ = score_pairs(feature_table(rows), floor=0.0)
+    return {frozenset((a, b)): p for a, b, p in pairs}
+
+
+def test_a_misspelt_surname_is_still_compared():
+    # no surname key, no birth year and no birth date in common: only the
+    # rules on the surname's beginning or end bring the pairs together
+    scores = _scores(
+        {
+            "a": ("Борткевич Капитон Васильевич", "1907"),
+            "b": ("Бортевич Капитон Васильевич", "1906"),
+            "c": ("Хашковский Давид Абрамович", "1886"),
+            "d": ("Ташковский Давид Абрамович", "1885"),
+            "e": ("Петров Давид Абрамович", "1884"),
+        }
+    )
+    assert frozenset("ab") in scores and frozenset("cd") in scores
+    assert frozenset("ce") not in scores  # nothing of the surname shared
+
+
+def test_an_initial_counts_for_the_name_it_may_stand_for():
+    scores = _scores(
+        {
+            "full": ("Асатуров Владимир Ефимович", "1909"),
+            "initials": ("Асатуров В. Е.", "1909"),
+            "other": ("Асатуров Виктор Егорович", "1909"),
+        }
+    )
+    by_initials = scores[frozenset(("full", "initials"))]
+    # two full names that differ but share their first letters are evidence
+    # against, not for
+    assert by_initials > 0.5 > scores[frozenset(("full", "other"))]
+
+
+def _person(name: str, birth: str | None = "1900") -> dict:
+    return person_features("x", [name], "M", None, birth)
+
+
+def test_a_slip_in_a_long_patronymic_is_not_another_father():
+    original = _person("Козляков Павел Васильевич")
+    assert not disagree(original, _person("Козляков Павел Васильеич"))
+    assert not disagree(
+        _person("Георгиу Ида Федоровна"), _person("Георгиу Ида Феоровна")
+    )
+    assert disagree(
+        _person("Козляков Павел Петрович"), _person("Козляков Павел Павлович")
+    )
+
+
+def test_different_surnames_are_for_a_person_to_judge():
+    assert disagree(_person("Чекалов Лев Евтихиевич"), _person("Церс Лев Евтихиевич"))
+    assert not disagree(
+        _person("Языков Роберт Иванович"), _person("Языов Роберт Иванович")
+    )
