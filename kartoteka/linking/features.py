@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from kartoteka.names.keys import patronymic_keys, word_keys
@@ -53,6 +54,34 @@ def _initial(word: str | None) -> str | None:
     return _first(k[:1] for k in word_keys(word.rstrip(".")) if k)
 
 
+# The features of one name part, cached: a registry of millions holds some
+# tens of thousands of distinct surnames and far fewer given names.
+PartFeatures = tuple[str | None, list[str] | None, str | None]
+
+
+@lru_cache(maxsize=262144)
+def _surname(word: str) -> tuple[str, ...]:
+    return tuple(k for k in word_keys(word, True) if k)
+
+
+@lru_cache(maxsize=65536)
+def _given(word: str | None, patronymic: bool) -> PartFeatures:
+    """(first key, all keys, initial) of a given name or patronymic; an
+    initial alone gives only the initial."""
+    if not word:
+        return None, None, None
+    initial = _initial(word)
+    if word.endswith("."):
+        return None, None, initial
+    keys = patronymic_keys(word) if patronymic else word_keys(word)
+    return _first(keys), sorted(keys), initial
+
+
+@lru_cache(maxsize=65536)
+def _place(text: str | None) -> str | None:
+    return normalize(text) or None if text else None
+
+
 def birth_fields(edtf: str | None) -> tuple[int | None, str | None, str | None]:
     """(year, "YYYY-MM", "YYYY-MM-DD") of a birth date, as far as it is known."""
     if not edtf:
@@ -74,36 +103,35 @@ def person_features(
     birth: str | None = None,
 ) -> dict[str, Any]:
     # Names stored for a person are in the nominative, as sources give them.
-    readings = [r for name in names for r in parse_name(name, as_written=True)]
-    best = max(readings, key=_fullness) if readings else NameParts(text="")
-    surname_keys: list[str] = []
+    parsed = [parse_name(name, as_written=True) for name in names]
+    if len(parsed) == 1 and len(parsed[0]) == 1:
+        best = parsed[0][0]  # one name, one reading: the registry's usual case
+    else:
+        readings = [r for found in parsed for r in found]
+        best = max(readings, key=_fullness) if readings else NameParts(text="")
     # The likeliest reading of each name: "Mikhail Tukhachevsky" read the
     # other way round would put everyone called Mikhail in one block.
-    for reading in (parse_name(name, as_written=True)[0] for name in names):
-        if reading.surname:
-            surname_keys += [k for k in word_keys(reading.surname, True) if k]
-    own = list(word_keys(best.surname, True)) if best.surname else []
-    given = best.given if best.given and not best.is_initial("given") else None
-    patronymic = (
-        best.patronymic
-        if best.patronymic and not best.is_initial("patronymic")
-        else None
-    )
+    surname_keys = {
+        k for found in parsed if found[0].surname for k in _surname(found[0].surname)
+    }
+    own = _surname(best.surname) if best.surname else ()
+    given_key, given_keys, given_initial = _given(best.given, False)
+    patronymic_key, patronymic_keys_, patronymic_initial = _given(best.patronymic, True)
     year, month, day = birth_fields(birth)
     return {
         "unique_id": person_id,
-        "surname_key": _first(own),
-        "surname_keys": sorted(set(surname_keys)) or None,
-        "given_key": _first(word_keys(given)) if given else None,
-        "given_keys": sorted(word_keys(given)) if given else None,
-        "given_initial": _initial(best.given),
-        "patronymic_key": _first(patronymic_keys(patronymic)) if patronymic else None,
-        "patronymic_keys": sorted(patronymic_keys(patronymic)) if patronymic else None,
-        "patronymic_initial": _initial(best.patronymic),
+        "surname_key": own[0] if own else None,
+        "surname_keys": sorted(surname_keys) or None,
+        "given_key": given_key,
+        "given_keys": given_keys,
+        "given_initial": given_initial,
+        "patronymic_key": patronymic_key,
+        "patronymic_keys": patronymic_keys_,
+        "patronymic_initial": patronymic_initial,
         "birth_year": year,
         "birth_month": month,
         "birth_date": day,
-        "birthplace": normalize(birthplace) or None if birthplace else None,
+        "birthplace": _place(birthplace),
         "sex": sex or best.sex,
     }
 

@@ -32,8 +32,19 @@ _MARKED = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
 _PUNCT = re.compile(r"[^\w\s.,'’\-]")
 
 
+# What may hide a stress mark: combining marks, precomposed Latin letters,
+# and ѐ ѝ (Cyrillic letters with a grave).
+_MAY_BE_STRESSED = re.compile(
+    "[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff\u0400\u040d\u0450\u045d]"
+)
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
 def strip_stress(text: str) -> str:
     """Remove stress marks (U+0301, U+0300), keeping й and ё whole."""
+    if not _MAY_BE_STRESSED.search(text):
+        return text  # plain ASCII and Cyrillic: nothing to strip
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if c not in STRESS)
@@ -77,7 +88,8 @@ def normalize(text: str) -> str:
     """NFKC, no stress marks, lower case, single spaces, typographic quotes
     and dashes made plain; punctuation other than . , ' - removed."""
     text = unicodedata.normalize("NFKC", text)
-    text = " ".join(fix_lookalikes(w) for w in text.split())
+    if _LATIN_LETTER.search(text) and _CYRILLIC_LETTER.search(text):
+        text = " ".join(fix_lookalikes(w) for w in text.split())
     text = strip_stress(text).casefold()
     text = text.translate(_SIGNS).replace("‐", "-").replace("–", "-")
     text = fold_latin_marks(text)

@@ -86,8 +86,11 @@ _READERS = {
 }
 
 
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
 def is_cyrillic(token: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in token)
+    return _CYRILLIC_LETTER.search(token) is not None
 
 
 def from_cyrillic(token: str) -> str:

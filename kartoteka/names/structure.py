@@ -10,7 +10,7 @@ Patronymic", and initials stand for the given name and patronymic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kartoteka.names.morphology import analyse
@@ -96,21 +96,20 @@ def _nominative(word: str, keep: bool = False) -> str:
     return analyse(word)[0]
 
 
-def _sex(parts: NameParts) -> str | None:
-    patronymic = parts.patronymic
+def _sex(surname: str | None, given: str | None, patronymic: str | None) -> str | None:
     if patronymic and not patronymic.endswith(".") and _PATRONYMIC.search(patronymic):
         # The patronymic tells, without the dictionary: -ович / -овна.
         return "F" if patronymic.endswith(("на", "ны", "na")) else "M"
-    for word in (parts.patronymic, parts.given, parts.surname):
+    for word in (patronymic, given, surname):
         if word and not word.endswith(".") and is_cyrillic(word):
             role, sex = analyse(word)[1:]
             if role and sex:
                 return sex
-    if parts.patronymic and not parts.patronymic.endswith("."):
-        return "F" if parts.patronymic.endswith(("на", "na")) else "M"
-    if parts.surname and _FEMININE_SURNAME.search(parts.surname):
+    if patronymic and not patronymic.endswith("."):
+        return "F" if patronymic.endswith(("на", "na")) else "M"
+    if surname and _FEMININE_SURNAME.search(surname):
         return "F"
-    if parts.surname and _MASCULINE_SURNAME.search(parts.surname):
+    if surname and _MASCULINE_SURNAME.search(surname):
         return "M"
     return None
 
@@ -151,10 +150,9 @@ def parse_name(text: str, as_written: bool = False) -> tuple[NameParts, ...]:
     if comma_at is None:
         words = drop_titles(words)
     cyrillic = any(is_cyrillic(w) for w in words)
-    base = NameParts(text=clean, cyrillic=cyrillic)
     readings: list[tuple[str | None, str | None, str | None]] = []
     if not words:
-        return (base,)
+        return (NameParts(text=clean, cyrillic=cyrillic),)
     if comma_at is not None and 0 < comma_at < len(words):
         rest = [*words[comma_at:], None, None]
         readings.append((" ".join(words[:comma_at]), rest[0], rest[1]))
@@ -185,11 +183,17 @@ def parse_name(text: str, as_written: bool = False) -> tuple[NameParts, ...]:
                 readings.append((" ".join(words[2:]), words[0], words[1]))
     found = []
     for surname, given, patronymic in readings:
-        parts = replace(
-            base,
-            surname=_nominative(surname, as_written) if surname else None,
-            given=_first_name_part(given, as_written),
-            patronymic=_first_name_part(patronymic, as_written),
+        surname = _nominative(surname, as_written) if surname else None
+        given = _first_name_part(given, as_written)
+        patronymic = _first_name_part(patronymic, as_written)
+        found.append(
+            NameParts(
+                clean,
+                surname,
+                given,
+                patronymic,
+                _sex(surname, given, patronymic),
+                cyrillic,
+            )
         )
-        found.append(replace(parts, sex=_sex(parts)))
     return tuple(found)
