@@ -4,8 +4,8 @@ Comparisons are built with Splink's creators, so the same model runs in
 either dialect. Blocking pairs persons who share a surname key and a birth
 year; a surname key and both initials; a given name, patronymic and
 birth year, or a given name and the full birth date (which catch a
-changed surname); a given name, patronymic and the first or last three
-letters of the surname key (which catch a misspelt one).
+changed surname); a given name, patronymic and the first three or the
+last five letters of the surname key (which catch a misspelt one).
 """
 
 from __future__ import annotations
@@ -17,19 +17,31 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
 
+# A missing patronymic (a foreigner's, or none recorded) is a value of its
+# own in blocking: two such persons are compared on what they have.
+_PATRONYMIC = "coalesce(patronymic_key, '')"
+_PATRONYMIC_INITIAL = "coalesce(patronymic_initial, '')"
+# Given name and surname written the other way round (Latin lists).
+SWAPPED = "surname_key_l = given_key_r AND given_key_l = surname_key_r"
+
 BLOCKING = [
     block_on("surname_keys", "birth_year", arrays_to_explode=["surname_keys"]),
     block_on(
         "surname_keys",
         "given_initial",
-        "patronymic_initial",
+        _PATRONYMIC_INITIAL,
         arrays_to_explode=["surname_keys"],
     ),
-    block_on("given_key", "patronymic_key", "birth_year"),
+    block_on("given_key", _PATRONYMIC, "birth_year"),
     block_on("given_key", "birth_date"),
-    # A slip in the surname leaves its beginning or its end.
-    block_on("given_key", "patronymic_key", "substr(surname_key, 1, 3)"),
-    block_on("given_key", "patronymic_key", "substr(surname_key, -3)"),
+    # Both names misspelt or changed: the full birth date and a first letter.
+    block_on("birth_date", "given_initial"),
+    block_on("birth_date", "substr(surname_key, 1, 1)"),
+    # A slip in the surname leaves its beginning or its end (five letters:
+    # three would put every -ов with every other).
+    block_on("given_key", _PATRONYMIC, "substr(surname_key, 1, 3)"),
+    block_on("given_key", _PATRONYMIC, "substr(surname_key, -5)"),
+    "l.surname_key = r.given_key AND l.given_key = r.surname_key",
 ]
 # Rules that find pairs for training, each leaving some comparisons free.
 TRAINING = [
@@ -75,6 +87,7 @@ def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComp
         _level(
             cll.CustomLevel(initial_only, "initial stands for the name"), 0.06, 0.003
         ),
+        _level(cll.CustomLevel(SWAPPED, "given name and surname swapped"), 0.01, 1e-4),
         _level(cll.ElseLevel(), 0.01, 0.96),
     )
 
@@ -87,6 +100,9 @@ def comparisons(tf: bool = True) -> list[Any]:
             _exact("surname_key", 0.85, 0.001, tf),
             _level(cll.ArrayIntersectLevel("surname_keys", 1), 0.08, 0.0005),
             _level(cll.LevenshteinLevel("surname_key", 1), 0.04, 0.001),
+            _level(
+                cll.CustomLevel(SWAPPED, "given name and surname swapped"), 0.01, 1e-5
+            ),
             _level(cll.JaroWinklerLevel("surname_key", 0.88), 0.02, 0.01),
             _level(cll.ElseLevel(), 0.01, 0.9875),
         ),

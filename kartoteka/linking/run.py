@@ -88,14 +88,25 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
         and abs(a["birth_year"] - b["birth_year"]) > 3
     ):
         return True
+    swapped = (
+        a["surname_key"]
+        and a["surname_key"] == b["given_key"]
+        and (a["given_key"] == b["surname_key"])
+    )
     # A changed surname (a woman's, at marriage) is for a person to judge; a
     # misspelt one is not a change.
     surnames = a["surname_keys"] or [], b["surname_keys"] or []
-    if not _similar(*surnames) and not any(
-        JaroWinkler.similarity(x, y) >= 0.9 for x in surnames[0] for y in surnames[1]
+    if (
+        not swapped
+        and not _similar(*surnames)
+        and not any(
+            JaroWinkler.similarity(x, y) >= 0.9
+            for x in surnames[0]
+            for y in surnames[1]
+        )
     ):
         return True
-    for part in ("given", "patronymic"):
+    for part in ("patronymic",) if swapped else ("given", "patronymic"):
         if not _similar(a[f"{part}_keys"], b[f"{part}_keys"]):
             return True
         initial_a, initial_b = a[f"{part}_initial"], b[f"{part}_initial"]

@@ -66,3 +66,22 @@ def test_different_surnames_are_for_a_person_to_judge():
     assert not disagree(
         _person("Языков Роберт Иванович"), _person("Языов Роберт Иванович")
     )
+
+
+def test_names_written_the_other_way_round_are_compared_and_not_held_back():
+    scores = _scores(
+        {
+            "a": ("Ivan Kuzmin", "1900"),
+            "b": ("Kuzmin Ivan", "1901"),
+            "c": ("Pyotr Kuzmin", "1901"),
+        }
+    )
+    # no key and no birth year in common but the swapped ones
+    assert frozenset("ab") in scores
+    assert not disagree(_person("Ivan Kuzmin"), _person("Kuzmin Ivan"))
+    assert disagree(_person("Ivan Kuzmin"), _person("Kuzmin Pyotr"))
+
+
+def test_persons_without_a_patronymic_are_blocked_on_what_they_have():
+    scores = _scores({"a": ("Озолс Янис", "1890"), "b": ("Озолс Я.", "1891")})
+    assert frozenset("ab") in scores
