@@ -71,7 +71,13 @@ def _comparison(label: str, null_column: str, *levels: Any) -> cl.CustomComparis
     )
 
 
-def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComparison:
+def _swapped() -> Any:
+    return cll.CustomLevel(SWAPPED, "given name and surname swapped")
+
+
+def _name_part(
+    column: str, initial: str, label: str, tf: bool, *extra: Any
+) -> cl.CustomComparison:
     # An initial agreeing with a name it may stand for ("В." and "Владимир")
     # is a level of its own: two full names that differ but share a first
     # letter are evidence against, and belong with the rest.
@@ -87,7 +93,7 @@ def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComp
         _level(
             cll.CustomLevel(initial_only, "initial stands for the name"), 0.06, 0.003
         ),
-        _level(cll.CustomLevel(SWAPPED, "given name and surname swapped"), 0.01, 1e-4),
+        *extra,
         _level(cll.ElseLevel(), 0.01, 0.96),
     )
 
@@ -100,13 +106,13 @@ def comparisons(tf: bool = True) -> list[Any]:
             _exact("surname_key", 0.85, 0.001, tf),
             _level(cll.ArrayIntersectLevel("surname_keys", 1), 0.08, 0.0005),
             _level(cll.LevenshteinLevel("surname_key", 1), 0.04, 0.001),
-            _level(
-                cll.CustomLevel(SWAPPED, "given name and surname swapped"), 0.01, 1e-5
-            ),
+            _level(_swapped(), 0.01, 1e-5),
             _level(cll.JaroWinklerLevel("surname_key", 0.88), 0.02, 0.01),
             _level(cll.ElseLevel(), 0.01, 0.9875),
         ),
-        _name_part("given_key", "given_initial", "given", tf),
+        _name_part(
+            "given_key", "given_initial", "given", tf, _level(_swapped(), 0.01, 1e-4)
+        ),
         _name_part("patronymic_key", "patronymic_initial", "patronymic", tf),
         _comparison(
             "birth",
