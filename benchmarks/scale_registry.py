@@ -40,19 +40,32 @@ def main() -> None:
         action="store_true",
         help="keep the store: complete an interrupted import",
     )
+    parser.add_argument(
+        "--lookups-only",
+        action="store_true",
+        help="time the lookups on the store already there; import nothing",
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="kartoteka-scale-"))
     records = work / f"records-{args.n}"
     files = sorted(records.glob("synth-*.txt")) or write(args.n, records, 100_000, 1)
     db = work / f"scale-{args.n}.db"
-    for stale in () if args.resume else work.glob(f"scale-{args.n}.db*"):
+    keep = args.resume or args.lookups_only
+    for stale in () if keep else work.glob(f"scale-{args.n}.db*"):
         stale.unlink()
 
     store = Store.open(db)
+    if not args.lookups_only:
+        _import(store, files, work, args.n)
+    _lookups(store, args.lookups)
+    store.close()
+
+
+def _import(store: Store, files: list[Path], work: Path, n: int) -> None:
     start = time.perf_counter()
     report = import_registry(store, "memorial-lists", files, "benchmark")
     seconds = time.perf_counter() - start
-    size = sum(p.stat().st_size for p in work.glob(f"scale-{args.n}.db*")) / 2**30
+    size = sum(p.stat().st_size for p in work.glob(f"scale-{n}.db*")) / 2**30
     rate = report.records / seconds
     print(
         f"persons created {report.persons_created:,}, "
@@ -64,12 +77,12 @@ def main() -> None:
         f"peak memory {peak_rss_mib():,.0f} MiB; store {size:.2f} GiB"
     )
 
+
+def _lookups(store: Store, lookups: int) -> None:
     rng = random.Random(2)
     people = store.entity_ids(EntityKind.PERSON)
-    sample = rng.sample(people, min(args.lookups, len(people)))
-    names = [n.name for pid in sample[: args.lookups] for n in store.entity(pid).names][
-        : args.lookups
-    ]
+    sample = rng.sample(people, min(lookups, len(people)))
+    names = [n.name for pid in sample for n in store.entity(pid).names][:lookups]
     cases = iter(sample)
     case_ms = repeat_ms(lambda: build_case(store, next(cases)), len(sample))
     found = iter(names)
@@ -85,7 +98,6 @@ def main() -> None:
             f"{label:<24} p50 {percentile(samples, 0.5):7.1f} ms   "
             f"p95 {percentile(samples, 0.95):7.1f} ms   ({len(samples)} lookups)"
         )
-    store.close()
 
 
 if __name__ == "__main__":

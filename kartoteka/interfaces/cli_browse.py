@@ -71,14 +71,14 @@ def sources(ctx: click.Context) -> None:
         kartoteka sources
     """
     table = Table("id", "kind", "title", "published", "rel.", "characters")
-    for s in _store(ctx).sources():
+    for s, characters in _store(ctx).source_metas():
         table.add_row(
             s.id,
             str(s.kind),
             s.title,
             s.published or "",
             s.reliability,
-            f"{len(s.text):,}",
+            f"{characters:,}",
         )
     console.print(table)
 
@@ -128,7 +128,11 @@ def stats(ctx: click.Context, plot_path: Path | None, figure: str) -> None:
     print_statistics(figures, console)
     if plot_path:
         sources = sorted(
-            {s.citation or s.title for s in store.sources() if s.kind == "registry"}
+            {
+                s.citation or s.title
+                for s, _ in store.source_metas()
+                if s.kind == "registry"
+            }
         )
         plot(figures, figure, plot_path, "; ".join(sources) or "the kartoteka store")
         console.print(f"wrote {plot_path}")

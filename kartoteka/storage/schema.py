@@ -26,9 +26,10 @@ sources = sa.Table(
     sa.Column("derived_from", Json, nullable=False),
     sa.Column("authenticity", sa.String(16), nullable=False),
     sa.Column("reliability", sa.String(1), nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("rev", sa.Integer),  # the revision that wrote this row
+    # Last: on SQLite, columns after a long text cost a walk through it.
+    sa.Column("text", sa.Text, nullable=False),
 )
 
 entities = sa.Table(

@@ -107,6 +107,16 @@ class Store:
             raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
         return source_from_row({**rows[0]._mapping, "text": ""})
 
+    def source_metas(self) -> list[tuple[Source, int]]:
+        """Every source without its text, with the text's length in characters."""
+        columns = [c for c in sources.c if c.name != "text"]
+        length = sa.func.length(sources.c.text).label("characters")
+        query = sa.select(*columns, length).order_by(sources.c.id)
+        return [
+            (source_from_row({**r._mapping, "text": ""}), r.characters)
+            for r in self._rows(query)
+        ]
+
     def excerpt(self, source_id: str, start: int, end: int) -> str:
         """Characters [start, end) of a source's text, read without loading it all."""
         # SQL substr counts characters from 1, on SQLite and PostgreSQL alike.

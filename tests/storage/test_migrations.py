@@ -75,3 +75,25 @@ def test_a_store_written_before_batch_revisions_upgrades_and_verifies(tmp_path):
     assert report.ok, report.failures
     assert (report.revisions, report.sources) == (1, 1)
     store.close()
+
+
+def test_a_sources_text_moves_after_its_other_columns_and_stays_whole(tmp_path):
+    engine = create_engine(database_url(tmp_path / "old.db"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    source = Source(id="s", kind="registry", title="A list", text="Тухачевский " * 9000)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0004")
+        columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(sources)")]
+        assert columns.index("text") < columns.index("sha256")
+        conn.execute(sa.insert(sources).values(source_row(source)))
+    engine.dispose()
+    store = Store.open(tmp_path / "old.db")
+    with store.engine.connect() as conn:
+        columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(sources)")]
+    assert columns[-1] == "text"
+    assert store.source("s").text == source.text
+    ((meta, characters),) = store.source_metas()
+    assert (meta.sha256, meta.text, characters) == (source.sha256, "", len(source.text))
+    store.close()
