@@ -74,15 +74,37 @@ class Case:
         return next((c for c in self.conflicts if claim_id in c.claims), None)
 
 
+WORD_MATCHES = 50  # persons read when the query is part of a name
+
+
 def find_person(store: Store, query: str) -> Entity:
-    """The one person whose id, casefile key or any name is the query."""
-    found = store.find_entities(query, EntityKind.PERSON)
+    """The one person whose id, casefile key or any name is the query; failing
+    that, the one person with a name holding every word of it ("Уборевич")."""
+    found = store.find_entities(query, EntityKind.PERSON) or _by_words(store, query)
     if not found:
         raise NotFound(f"no person named {query!r}; try `kartoteka search {query}`")
     if len(found) > 1:
-        listed = "; ".join(f"{e.id} {e.name}" for e in found)
-        raise NotFound(f"{query!r} names {len(found)} persons: {listed}; give the id")
+        listed = "; ".join(f"{e.id} {e.name}" for e in found[:10])
+        more = "" if len(found) <= 10 else f" and {len(found) - 10} more"
+        raise NotFound(
+            f"{query!r} names {len(found)} persons: {listed}{more}; give the id"
+        )
     return found[0]
+
+
+def _by_words(store: Store, query: str) -> list[Entity]:
+    hits = store.search(query, limit=WORD_MATCHES)
+    ids = sorted({h.ref for h in hits if h.kind == "entity"})
+    words = query.casefold().split()
+    return [
+        e
+        for e in store.entities(ids).values()  # type: ignore[arg-type]
+        if e.kind is EntityKind.PERSON
+        and any(
+            all(w in name.casefold().split() for w in words)
+            for name in (e.name, *(n.name for n in e.names))
+        )
+    ]
 
 
 def _group_events(claims: list[Claim], conflicts: list[Conflict]) -> list[Event]:

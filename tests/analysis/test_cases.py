@@ -54,3 +54,24 @@ def test_an_unknown_person_is_not_found_with_a_hint(petrov_store):
 def test_an_organization_is_not_a_case(petrov_store):
     with pytest.raises(NotFound, match="no person named 'NKVD'"):
         build_case(petrov_store, "NKVD")
+
+
+def test_a_word_of_one_persons_name_finds_their_case(petrov_store):
+    person = build_case(petrov_store, "Anna").person
+    assert "Anna Petrova" in {person.name, *(n.name for n in person.names)}
+
+
+def test_a_word_of_several_persons_names_lists_them(petrov_store):
+    from kartoteka.model import Entity
+    from kartoteka.model.vocabulary import EntityKind
+
+    with petrov_store.writing("test", "a namesake") as tx:
+        tx.put_entity(
+            Entity(
+                id=Entity.make_id(EntityKind.PERSON, "t", "anna-2"),
+                kind=EntityKind.PERSON,
+                name="Anna Sidorova",
+            )
+        )
+    with pytest.raises(NotFound, match="'Anna' names 2 persons: .*give the id"):
+        build_case(petrov_store, "Anna")
