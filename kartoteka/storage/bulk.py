@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 
+from kartoteka.storage import search as fts
 from kartoteka.storage.engine import to_json
 from kartoteka.storage.links import LinkWriter
 from kartoteka.storage.rows import Row
@@ -119,7 +120,9 @@ class BulkWriter(LinkWriter):
         if refs:
             self._insert(entity_refs, ("ref", "entity_id"), refs)
         if search:
+            first = fts.indexed_from(self.conn)
             self._insert(search_docs, ("kind", "ref", "body"), search)
+            fts.index_new(self.conn, first)
         return seq
 
     def _insert(

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from kartoteka.errors import NotFound
 from kartoteka.model import Claim, Entity, Name, Source
 from kartoteka.model.vocabulary import Status
+from kartoteka.storage import search as fts
 from kartoteka.storage.revisions import GENESIS, make_revision
 from kartoteka.storage.rows import (
     Row,
@@ -106,7 +107,9 @@ class Writer:
     def _index(self, kind: str, ref: str, body: str) -> None:
         where = (search_docs.c.kind == kind) & (search_docs.c.ref == ref)
         self.conn.execute(sa.delete(search_docs).where(where))
+        first = fts.indexed_from(self.conn)
         self.conn.execute(sa.insert(search_docs).values(kind=kind, ref=ref, body=body))
+        fts.index_new(self.conn, first)
 
     def put_source(self, source: Source, index_text: bool = True) -> Change:
         """Store a source; its text goes into full-text search unless a

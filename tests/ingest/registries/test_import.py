@@ -159,3 +159,11 @@ def test_a_record_giving_the_same_variant_twice_imports(fresh_store, tmp_path):
     )
     assert report.persons_created == 1
     assert fresh_store.counts()["names"] == 1
+
+
+def test_imported_names_are_found_by_full_text_search_once(lists_store, tmp_path):
+    hits = [h for h in lists_store.search("Петрофф") if h.kind == "entity"]
+    assert len(hits) == 1
+    import_registry(lists_store, "memorial-lists", [write_lists(tmp_path)], "test")
+    again = [h for h in lists_store.search("Петрофф") if h.kind == "entity"]
+    assert again == hits
