@@ -210,7 +210,8 @@ def import_(
 def case(ctx: click.Context, person: str, fmt: str | None, output: Path | None) -> None:
     """Print PERSON's case file: names, timeline, every claim, disagreements.
 
-    PERSON is an id, a casefile key or any of the person's names.
+    PERSON is an id, a casefile key, any of the person's names, or words of
+    a name that only one person has (several are listed with their ids).
 
     Example:
 
