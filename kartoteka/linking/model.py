@@ -71,13 +71,24 @@ def _comparison(label: str, null_column: str, *levels: Any) -> cl.CustomComparis
     )
 
 
-def _swapped() -> Any:
-    return cll.CustomLevel(SWAPPED, "given name and surname swapped")
+def _swapped() -> cl.CustomComparison:
+    """Given name and surname written the other way round: a comparison of
+    its own (in the surname's or the given name's, it would keep EM from
+    training them: Splink trains no comparison that reads a column a
+    training rule blocks on). Its weight is fixed: enough to outweigh the
+    surname and given name that then disagree, and too rare to train."""
+    fixed = {"fix_m_probability": True, "fix_u_probability": True}
+    return _comparison(
+        "order",
+        "surname_key",
+        _level(
+            cll.CustomLevel(SWAPPED, "given name and surname swapped"), 0.01, 1e-9
+        ).configure(**fixed),
+        _level(cll.ElseLevel(), 0.99, 1.0).configure(**fixed),
+    )
 
 
-def _name_part(
-    column: str, initial: str, label: str, tf: bool, *extra: Any
-) -> cl.CustomComparison:
+def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComparison:
     # An initial agreeing with a name it may stand for ("В." and "Владимир")
     # is a level of its own: two full names that differ but share a first
     # letter are evidence against, and belong with the rest.
@@ -93,7 +104,6 @@ def _name_part(
         _level(
             cll.CustomLevel(initial_only, "initial stands for the name"), 0.06, 0.003
         ),
-        *extra,
         _level(cll.ElseLevel(), 0.01, 0.96),
     )
 
@@ -106,13 +116,10 @@ def comparisons(tf: bool = True) -> list[Any]:
             _exact("surname_key", 0.85, 0.001, tf),
             _level(cll.ArrayIntersectLevel("surname_keys", 1), 0.08, 0.0005),
             _level(cll.LevenshteinLevel("surname_key", 1), 0.04, 0.001),
-            _level(_swapped(), 0.01, 1e-5),
             _level(cll.JaroWinklerLevel("surname_key", 0.88), 0.02, 0.01),
             _level(cll.ElseLevel(), 0.01, 0.9875),
         ),
-        _name_part(
-            "given_key", "given_initial", "given", tf, _level(_swapped(), 0.01, 1e-4)
-        ),
+        _name_part("given_key", "given_initial", "given", tf),
         _name_part("patronymic_key", "patronymic_initial", "patronymic", tf),
         _comparison(
             "birth",
@@ -137,6 +144,7 @@ def comparisons(tf: bool = True) -> list[Any]:
             _level(cll.ExactMatchLevel("sex"), 0.98, 0.5),
             _level(cll.ElseLevel(), 0.02, 0.5),
         ),
+        _swapped(),
     ]
 
 
