@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from kartoteka.linking.clusters import cluster
-from kartoteka.linking.features import feature_table, person_features
+from kartoteka.linking.features import Person, feature_table, features_of
 from kartoteka.linking.score import score_pairs
 from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
@@ -152,17 +152,19 @@ def link_store(
     report = LinkReport()
     began = time.perf_counter()
     say = step or (lambda _label: None)
-    say("reading persons and their names")
-    features: dict[str, dict[str, Any]] = {}
+    say("reading persons")
+    people: list[Person] = []
     curated: set[str] = set()
     for pid, names, sex, place, birth, is_curated in store.persons_for_linking():
         report.persons += 1
         if not names:
             report.unnamed += 1  # a record that names nobody links to nobody
             continue
-        features[pid] = person_features(pid, names, sex, place, birth)
+        people.append((pid, names, sex, place, birth))
         if is_curated:
             curated.add(pid)
+    say(f"reading the names of {len(people):,} persons")
+    features = {row["unique_id"]: row for row in features_of(people)}
     say(f"scoring pairs with Splink on {engine}")
     pairs, report.pairs_scored, report.training = score_pairs(
         feature_table(features.values()), review_from, engine, spark_master

@@ -73,5 +73,5 @@ def test_a_word_of_several_persons_names_lists_them(petrov_store):
                 name="Anna Sidorova",
             )
         )
-    with pytest.raises(NotFound, match="'Anna' names 2 persons: .*give the id"):
+    with pytest.raises(NotFound, match=r"'Anna' names 2 persons: .*give the id"):
         build_case(petrov_store, "Anna")
