@@ -143,19 +143,27 @@ _ERROR = "error"
 
 def _work(
     out: multiprocessing.Queue,
+    taken: Any,
     parent: int,
     paths: Sequence[Path],
     fmt: str,
     parser: Parser,
 ) -> None:
+    def orphaned() -> bool:
+        if os.getppid() == parent:
+            return False
+        # The importer was killed. Exit at once: a normal exit would wait for
+        # the queue's feeder thread, blocked for ever on a pipe nobody reads.
+        out.cancel_join_thread()
+        os._exit(1)
+
     def put(item: object) -> None:
         while True:
             try:
                 out.put(item, timeout=1)
                 return
             except queue.Full:
-                if os.getppid() != parent:  # the importer was killed: stop too
-                    raise SystemExit(1) from None
+                orphaned()
 
     try:
         with gc_paused():
@@ -164,6 +172,8 @@ def _work(
         put(_DONE)
     except Exception:
         put((_ERROR, traceback.format_exc()))
+    while not taken.wait(1):  # until the importer has read it all
+        orphaned()
 
 
 def prepare_in_worker(
@@ -172,8 +182,11 @@ def prepare_in_worker(
     """``prepare`` run in a second process; a few batches are kept ahead."""
     context = multiprocessing.get_context("spawn")
     out = context.Queue(maxsize=3)
+    taken = context.Event()
     worker = context.Process(
-        target=_work, args=(out, os.getpid(), list(paths), fmt, parser), daemon=True
+        target=_work,
+        args=(out, taken, os.getpid(), list(paths), fmt, parser),
+        daemon=True,
     )
     worker.start()
     try:
@@ -193,6 +206,7 @@ def prepare_in_worker(
                 raise RuntimeError(f"parsing failed in the worker:\n{item[1]}")
             yield item
     finally:
+        taken.set()
         if worker.is_alive():
             worker.terminate()
         worker.join()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import functools
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -17,7 +21,7 @@ from kartoteka.storage import Store
 from kartoteka.storage.rows import claim_row, entity_row, name_row
 from kartoteka.storage.schema import claims, entities, names
 
-from .samples import write_lists
+from .samples import LISTS, write_lists
 
 
 def _table(store: Store, table: sa.Table) -> list[tuple]:
@@ -69,3 +73,48 @@ def test_ids_follow_the_order_of_the_records(tmp_path):
     assert batch.person_ids == sorted(batch.person_ids)
     claim_ids = [v[0] for v in batch.tables["claim"].values]
     assert claim_ids == sorted(claim_ids) and len(set(claim_ids)) == len(claim_ids)
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def test_the_parsing_process_ends_when_the_importer_is_killed(tmp_path):
+    # Five records a copy: several batches, more than the queue holds, so
+    # the parsing process waits to hand one over when its importer dies.
+    path = write_lists(tmp_path, (LISTS.rstrip("\n") + "\n---\n") * 1400)
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from kartoteka.ingest.registries import memorial_lists\n"
+        "from kartoteka.ingest.registries.prepare import prepare_in_worker\n"
+        "if __name__ == '__main__':\n"
+        "    items = prepare_in_worker([Path(sys.argv[1])], 'memorial-lists',"
+        " memorial_lists.parse)\n"
+        "    next(items)\n"
+        "    print('started', flush=True)\n"
+        "    time.sleep(120)\n"
+    )
+    importer = subprocess.Popen(
+        [sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert importer.stdout.readline().strip() == "started"
+    workers = _children(importer.pid)
+    assert workers
+    importer.kill()
+    importer.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(w) for w in workers)
