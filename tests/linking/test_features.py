@@ -33,16 +33,3 @@ def test_birth_dates_of_every_precision():
 def test_stored_names_are_taken_as_written_not_as_declined_forms():
     # Леве is a surname of its own in the Moscow list, not the dative of Лев
     assert person_features("x", ["Леве Виктор Васильевич"])["surname_key"] == "livi"
-
-
-def test_many_persons_read_in_worker_processes_give_the_same_features(monkeypatch):
-    from kartoteka.linking import features
-
-    names = ["Тухачевский Михаил Николаевич", "M. N. Tukhachevsky", "Уборевич И. П."]
-    people = [
-        (f"p{i}", [name], None, "г. Москва", "1890") for i, name in enumerate(names * 5)
-    ]
-    alone = features.features_of(people, workers=1)
-    assert [f["unique_id"] for f in alone] == [p[0] for p in people]
-    monkeypatch.setattr(features, "CHUNK", 4)  # several chunks: their order counts
-    assert features.features_of(people, workers=2) == alone
