@@ -16,12 +16,15 @@ import orjson
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
 
-def canonical_json(value: object) -> str:
-    """One serialization for hashing: sorted keys, no spaces, UTF-8 kept."""
+def canonical_json_bytes(value: object) -> bytes:
+    """One serialization for hashing: sorted keys, no spaces, UTF-8."""
     # NON_STR_KEYS: column names arrive as str subclasses (quoted_name).
-    return orjson.dumps(
-        value, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
-    ).decode()
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+
+
+def canonical_json(value: object) -> str:
+    """``canonical_json_bytes`` as text."""
+    return canonical_json_bytes(value).decode()
 
 
 def sha256_text(text: str) -> str:

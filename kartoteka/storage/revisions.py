@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from kartoteka.model.ids import canonical_json
+from kartoteka.model.ids import canonical_json, canonical_json_bytes
 
 GENESIS = "0" * 64
 
@@ -83,8 +83,10 @@ def revision_from_row(r: Any) -> Revision:
 
 
 def row_hash(kind: str, state: dict[str, Any]) -> int:
-    """One row's contribution to a batch digest."""
-    data = f"{kind}\x00{canonical_json(state)}".encode()
+    """One row's contribution to a batch digest: the hash of the kind, a NUL
+    and the row's canonical JSON (bytes straight from orjson: run for every
+    row of a registry, the round trip through str cost a tenth)."""
+    data = kind.encode() + b"\x00" + canonical_json_bytes(state)
     return int.from_bytes(hashlib.sha256(data).digest(), "big")
 
 
