@@ -28,7 +28,7 @@ from common import peak_rss_mib
 from link_cross_script import _typo, persons, plain_splink_raw
 from linking_common import kartoteka_decisions, score
 
-from kartoteka.linking.features import features_of
+from kartoteka.linking.features import person_features
 
 
 def synthetic(n: int, share: float, rng: random.Random) -> tuple[list[dict], set]:  # type: ignore[type-arg]
@@ -87,8 +87,8 @@ def main() -> None:
     rows, truth = synthetic(args.n, args.duplicates, random.Random(args.seed))
     print(f"{len(rows):,} records, {len(truth):,} true pairs")
     began = time.perf_counter()
-    people = [
-        (
+    features = {
+        r["id"]: person_features(
             r["id"],
             [f"{r['surname']} {r['given']} {r['patronymic']}"],
             r["sex"],
@@ -96,8 +96,7 @@ def main() -> None:
             r["birth"],
         )
         for r in rows
-    ]
-    features = {f["unique_id"]: f for f in features_of(people)}
+    }
     read = time.perf_counter()
     found, _, scored = kartoteka_decisions(features)
     done = time.perf_counter()

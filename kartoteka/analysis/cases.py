@@ -214,9 +214,8 @@ def person_summary(store: Store, person_id: str) -> str:
     person = store.entity(person_id)
     names = ", ".join(dict.fromkeys([person.name, *(n.name for n in person.names)]))
     lines = [names]
-    claims = [c for c in store.claims_involving(person_id) if c.subject == person_id]
     for c in sorted(
-        claims,
+        store.claims(subject=person_id),
         key=lambda c: (
             LIFECYCLE_ORDER.index(c.predicate) if c.predicate in LIFECYCLE_ORDER else 99
         ),

@@ -9,7 +9,7 @@ array that blocking and the surname comparison look into.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -134,17 +134,6 @@ def person_features(
         "birthplace": _place(birthplace),
         "sex": sex or best.sex,
     }
-
-
-# (id, names, sex, birthplace, birth): what person_features reads of a person.
-Person = tuple[str, list[str], str | None, str | None, str | None]
-
-
-def features_of(people: Sequence[Person]) -> list[dict[str, Any]]:
-    """The features of many persons, in order. (Two worker processes were
-    tried here: at 600,000 persons 12 % faster, each process warming its own
-    caches — not worth a second process to look after.)"""
-    return [person_features(*p) for p in people]
 
 
 def feature_table(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:

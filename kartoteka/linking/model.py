@@ -4,8 +4,10 @@ Comparisons are built with Splink's creators, so the same model runs in
 either dialect. Blocking pairs persons who share a surname key and a birth
 year; a surname key and both initials; a given name, patronymic and
 birth year, or a given name and the full birth date (which catch a
-changed surname); a given name, patronymic and the first three or the
-last five letters of the surname key (which catch a misspelt one).
+changed surname); the full birth date and a first letter (both names
+changed); a given name, patronymic and the first three or the last five
+letters of the surname key (a misspelt surname); given name and surname
+the other way round. A missing patronymic blocks as a value of its own.
 """
 
 from __future__ import annotations
@@ -21,8 +23,18 @@ from splink import Linker, SettingsCreator, block_on
 # own in blocking: two such persons are compared on what they have.
 _PATRONYMIC = "coalesce(patronymic_key, '')"
 _PATRONYMIC_INITIAL = "coalesce(patronymic_initial, '')"
-# Given name and surname written the other way round (Latin lists).
-SWAPPED = "surname_key_l = given_key_r AND given_key_l = surname_key_r"
+
+
+def _swapped_names(left: str, right: str) -> str:
+    """Given name and surname written the other way round (Latin lists), as
+    SQL over two records' columns: ``"l.{}"`` / ``"r.{}"`` in blocking,
+    ``"{}_l"`` / ``"{}_r"`` in comparison levels."""
+    l_, r_ = left.format, right.format
+    return (
+        f"{l_('surname_key')} = {r_('given_key')} "
+        f"AND {l_('given_key')} = {r_('surname_key')}"
+    )
+
 
 BLOCKING = [
     block_on("surname_keys", "birth_year", arrays_to_explode=["surname_keys"]),
@@ -41,7 +53,7 @@ BLOCKING = [
     # three would put every -ов with every other).
     block_on("given_key", _PATRONYMIC, "substr(surname_key, 1, 3)"),
     block_on("given_key", _PATRONYMIC, "substr(surname_key, -5)"),
-    "l.surname_key = r.given_key AND l.given_key = r.surname_key",
+    _swapped_names("l.{}", "r.{}"),
 ]
 # Rules that find pairs for training, each leaving some comparisons free.
 TRAINING = [
@@ -82,7 +94,11 @@ def _swapped() -> cl.CustomComparison:
         "order",
         "surname_key",
         _level(
-            cll.CustomLevel(SWAPPED, "given name and surname swapped"), 0.01, 1e-9
+            cll.CustomLevel(
+                _swapped_names("{}_l", "{}_r"), "given name and surname swapped"
+            ),
+            0.01,
+            1e-9,
         ).configure(**fixed),
         _level(cll.ElseLevel(), 0.99, 1.0).configure(**fixed),
     )

@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from kartoteka.linking.clusters import cluster
-from kartoteka.linking.features import Person, feature_table, features_of
+from kartoteka.linking.features import feature_table, person_features
 from kartoteka.linking.score import score_pairs
 from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
@@ -78,6 +78,15 @@ def _similar(a: list[str] | None, b: list[str] | None) -> bool:
     return any(_alike(x, y) for x in a for y in b)
 
 
+def _surnames_alike(a: list[str] | None, b: list[str] | None) -> bool:
+    """Surname keys alike as other keys are, or Jaro-Winkler ≥ 0.9: a slip
+    in a surname is no change of surname (which is for a person to judge,
+    as a woman's at marriage)."""
+    return _similar(a, b) or any(
+        JaroWinkler.similarity(x, y) >= 0.9 for x in a or () for y in b or ()
+    )
+
+
 def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Do two persons' features say they are different people?"""
     if a["sex"] and b["sex"] and a["sex"] != b["sex"]:
@@ -88,23 +97,9 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
         and abs(a["birth_year"] - b["birth_year"]) > 3
     ):
         return True
-    swapped = (
-        a["surname_key"]
-        and a["surname_key"] == b["given_key"]
-        and (a["given_key"] == b["surname_key"])
-    )
-    # A changed surname (a woman's, at marriage) is for a person to judge; a
-    # misspelt one is not a change.
-    surnames = a["surname_keys"] or [], b["surname_keys"] or []
-    if (
-        not swapped
-        and not _similar(*surnames)
-        and not any(
-            JaroWinkler.similarity(x, y) >= 0.9
-            for x in surnames[0]
-            for y in surnames[1]
-        )
-    ):
+    names_a = (a["surname_key"], a["given_key"])
+    swapped = bool(a["surname_key"]) and names_a == (b["given_key"], b["surname_key"])
+    if not swapped and not _surnames_alike(a["surname_keys"], b["surname_keys"]):
         return True
     for part in ("patronymic",) if swapped else ("given", "patronymic"):
         if not _similar(a[f"{part}_keys"], b[f"{part}_keys"]):
@@ -152,19 +147,17 @@ def link_store(
     report = LinkReport()
     began = time.perf_counter()
     say = step or (lambda _label: None)
-    say("reading persons")
-    people: list[Person] = []
+    say("reading persons and their names")
+    features: dict[str, dict[str, Any]] = {}
     curated: set[str] = set()
     for pid, names, sex, place, birth, is_curated in store.persons_for_linking():
         report.persons += 1
         if not names:
             report.unnamed += 1  # a record that names nobody links to nobody
             continue
-        people.append((pid, names, sex, place, birth))
+        features[pid] = person_features(pid, names, sex, place, birth)
         if is_curated:
             curated.add(pid)
-    say(f"reading the names of {len(people):,} persons")
-    features = {row["unique_id"]: row for row in features_of(people)}
     say(f"scoring pairs with Splink on {engine}")
     pairs, report.pairs_scored, report.training = score_pairs(
         feature_table(features.values()), review_from, engine, spark_master

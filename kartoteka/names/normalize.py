@@ -28,17 +28,16 @@ TITLES = frozenset(_TITLE_WORDS.split())
 
 _SPACES = re.compile(r"\s+")
 # Latin letters with marks, and combining marks.
-_MARKED = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
+_MARKS = "\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff"
+_MARKED = re.compile(f"[{_MARKS}]")
 _PUNCT = re.compile(r"[^\w\s.,'’\-]")
 
 
 # What may hide a stress mark: combining marks, precomposed Latin letters,
 # and ѐ ѝ (Cyrillic letters with a grave).
-_MAY_BE_STRESSED = re.compile(
-    "[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff\u0400\u040d\u0450\u045d]"
-)
+_MAY_BE_STRESSED = re.compile(f"[{_MARKS}\u0400\u040d\u0450\u045d]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
 def strip_stress(text: str) -> str:
@@ -77,7 +76,7 @@ _LOOKALIKES = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВСЕН�
 
 def fix_lookalikes(word: str) -> str:
     """A word mostly in Cyrillic with Latin look-alike letters: all Cyrillic."""
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in word)
+    cyrillic = len(CYRILLIC_LETTER.findall(word))
     latin = sum(c.isascii() and c.isalpha() for c in word)
     if cyrillic and latin and cyrillic >= latin:
         return word.translate(_LOOKALIKES)
@@ -88,7 +87,7 @@ def normalize(text: str) -> str:
     """NFKC, no stress marks, lower case, single spaces, typographic quotes
     and dashes made plain; punctuation other than . , ' - removed."""
     text = unicodedata.normalize("NFKC", text)
-    if _LATIN_LETTER.search(text) and _CYRILLIC_LETTER.search(text):
+    if _LATIN_LETTER.search(text) and CYRILLIC_LETTER.search(text):
         text = " ".join(fix_lookalikes(w) for w in text.split())
     text = strip_stress(text).casefold()
     text = text.translate(_SIGNS).replace("‐", "-").replace("–", "-")

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kartoteka.names.normalize import CYRILLIC_LETTER
+
 CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "jo",
     "ж": "ž", "з": "z", "и": "i", "й": "j", "к": "k", "л": "l", "м": "m",
@@ -86,11 +88,8 @@ _READERS = {
 }
 
 
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
-
-
 def is_cyrillic(token: str) -> bool:
-    return _CYRILLIC_LETTER.search(token) is not None
+    return CYRILLIC_LETTER.search(token) is not None
 
 
 def from_cyrillic(token: str) -> str:

@@ -120,9 +120,8 @@ class BulkWriter(LinkWriter):
         if refs:
             self._insert(entity_refs, ("ref", "entity_id"), refs)
         if search:
-            first = fts.indexed_from(self.conn)
-            self._insert(search_docs, ("kind", "ref", "body"), search)
-            fts.index_new(self.conn, first)
+            with fts.indexing(self.conn):
+                self._insert(search_docs, ("kind", "ref", "body"), search)
         return seq
 
     def _insert(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -18,25 +20,26 @@ class Hit:
     snippet: str
 
 
-def indexed_from(conn: sa.Connection) -> int:
-    """The first search document id that rows inserted from now on will get."""
-    return conn.execute(
+@contextmanager
+def indexing(conn: sa.Connection) -> Iterator[None]:
+    """Around inserts into ``search_docs``: on SQLite, add the new documents
+    to the full-text index afterwards, in one statement — a trigger row by
+    row costs four times as much at registry scale. PostgreSQL indexes them
+    itself (a GIN index)."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    first = conn.execute(
         sa.text("SELECT coalesce(max(doc_id), 0) + 1 FROM search_docs")
     ).scalar_one()
-
-
-def index_new(conn: sa.Connection, first: int) -> None:
-    """Add search documents from id ``first`` on to SQLite's full-text index,
-    in one statement: a trigger row by row costs four times as much at
-    registry scale. PostgreSQL indexes them itself (a GIN index)."""
-    if conn.dialect.name == "sqlite":
-        conn.execute(
-            sa.text(
-                "INSERT INTO search_fts(rowid, body) "
-                "SELECT doc_id, body FROM search_docs WHERE doc_id >= :first"
-            ),
-            {"first": first},
-        )
+    yield
+    conn.execute(
+        sa.text(
+            "INSERT INTO search_fts(rowid, body) "
+            "SELECT doc_id, body FROM search_docs WHERE doc_id >= :first"
+        ),
+        {"first": first},
+    )
 
 
 def _terms(text: str) -> list[str]:

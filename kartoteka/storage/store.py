@@ -42,6 +42,12 @@ from kartoteka.storage.verify import VerifyReport
 from kartoteka.storage.verify import verify as verify_store
 
 LinkageRow = tuple[str, list[str], str | None, str | None, str | None, bool]
+# A source's columns but its text, which can be megabytes.
+_META = [c for c in sources.c if c.name != "text"]
+
+
+def _meta_from_row(row: sa.Row) -> Source:
+    return source_from_row({**row._mapping, "text": ""})
 
 
 def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
@@ -101,21 +107,16 @@ class Store:
 
     def source_meta(self, source_id: str) -> Source:
         """A source without its text (the text can be megabytes): for display."""
-        columns = [c for c in sources.c if c.name != "text"]
-        rows = self._rows(sa.select(*columns).where(sources.c.id == source_id))
+        rows = self._rows(sa.select(*_META).where(sources.c.id == source_id))
         if not rows:
             raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
-        return source_from_row({**rows[0]._mapping, "text": ""})
+        return _meta_from_row(rows[0])
 
     def source_metas(self) -> list[tuple[Source, int]]:
         """Every source without its text, with the text's length in characters."""
-        columns = [c for c in sources.c if c.name != "text"]
         length = sa.func.length(sources.c.text).label("characters")
-        query = sa.select(*columns, length).order_by(sources.c.id)
-        return [
-            (source_from_row({**r._mapping, "text": ""}), r.characters)
-            for r in self._rows(query)
-        ]
+        query = sa.select(*_META, length).order_by(sources.c.id)
+        return [(_meta_from_row(r), r.characters) for r in self._rows(query)]
 
     def excerpt(self, source_id: str, start: int, end: int) -> str:
         """Characters [start, end) of a source's text, read without loading it all."""

@@ -107,9 +107,10 @@ class Writer:
     def _index(self, kind: str, ref: str, body: str) -> None:
         where = (search_docs.c.kind == kind) & (search_docs.c.ref == ref)
         self.conn.execute(sa.delete(search_docs).where(where))
-        first = fts.indexed_from(self.conn)
-        self.conn.execute(sa.insert(search_docs).values(kind=kind, ref=ref, body=body))
-        fts.index_new(self.conn, first)
+        with fts.indexing(self.conn):
+            self.conn.execute(
+                sa.insert(search_docs).values(kind=kind, ref=ref, body=body)
+            )
 
     def put_source(self, source: Source, index_text: bool = True) -> Change:
         """Store a source; its text goes into full-text search unless a

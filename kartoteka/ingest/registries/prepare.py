@@ -149,9 +149,9 @@ def _work(
     fmt: str,
     parser: Parser,
 ) -> None:
-    def orphaned() -> bool:
+    def exit_if_orphaned() -> None:
         if os.getppid() == parent:
-            return False
+            return
         # The importer was killed. Exit at once: a normal exit would wait for
         # the queue's feeder thread, blocked for ever on a pipe nobody reads.
         out.cancel_join_thread()
@@ -163,7 +163,7 @@ def _work(
                 out.put(item, timeout=1)
                 return
             except queue.Full:
-                orphaned()
+                exit_if_orphaned()
 
     try:
         with gc_paused():
@@ -173,7 +173,7 @@ def _work(
     except Exception:
         put((_ERROR, traceback.format_exc()))
     while not taken.wait(1):  # until the importer has read it all
-        orphaned()
+        exit_if_orphaned()
 
 
 def prepare_in_worker(

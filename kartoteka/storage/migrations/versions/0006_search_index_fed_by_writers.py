@@ -2,7 +2,7 @@
 
 A trigger inserting each new search document into FTS5 on its own cost four
 times as much as one INSERT … SELECT for a batch (a registry of millions of
-names); `storage.search.index_new` now does it after every insert. Deletes
+names); `storage.search.indexing` now does it around every insert. Deletes
 and updates still go through their triggers.
 
 Revision ID: 0006
