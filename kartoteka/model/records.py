@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from kartoteka.model.ids import make_id, sha256_text
@@ -39,16 +41,24 @@ def is_entity_id(value: object) -> bool:
 
 def script_of(text: str) -> str:
     """ISO 15924 code of the dominant script: Cyrl, Latn, or Zyyy (none)."""
-    counts = {"Cyrl": 0, "Latn": 0}
-    for char in text:
-        if char.isalpha():
-            name = unicodedata.name(char, "")
-            if name.startswith("CYRILLIC"):
-                counts["Cyrl"] += 1
-            elif name.startswith("LATIN"):
-                counts["Latn"] += 1
-    best = max(counts, key=counts.__getitem__)
-    return best if counts[best] else "Zyyy"
+    counts = Counter(map(_letter_script, text))
+    cyrillic, latin = counts["Cyrl"], counts["Latn"]
+    if not (cyrillic or latin):
+        return "Zyyy"
+    return "Cyrl" if cyrillic >= latin else "Latn"
+
+
+@cache
+def _letter_script(char: str) -> str:
+    # Cached: a registry import asks this of millions of names, a few
+    # hundred letters in all.
+    if char.isalpha():
+        name = unicodedata.name(char, "")
+        if name.startswith("CYRILLIC"):
+            return "Cyrl"
+        if name.startswith("LATIN"):
+            return "Latn"
+    return ""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ _CP1251_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore"
 _MOJIBAKE = re.compile(
     rf"[ÐÑ][\x80-\xbf]|[ГРС][{re.escape(_CP1251_CONTINUATION)}]|\ufffd"
 )
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def read_text(path: Path, expect: tuple[str, ...] = ()) -> str:
@@ -65,7 +66,9 @@ def looks_like_mojibake(text: str, sample: int = 200_000) -> bool:
     has a few by right ("Сёмкина": С before ё), so judge by their density."""
     head = text[:sample]
     pairs = len(_MOJIBAKE.findall(head))
-    letters = sum(ch.isalpha() for ch in head)
+    if not pairs:
+        return False
+    letters = len(_NOT_LETTERS.sub("", head))
     return pairs > 0.05 * max(letters, 1)
 
 

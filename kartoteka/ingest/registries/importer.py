@@ -81,6 +81,7 @@ def _only_new(batch: Batch, new: set[str]) -> Batch:
     }
     return Batch(
         label=batch.label,
+        first=batch.first,
         person_ids=[p for p in batch.person_ids if p in new],
         tables=tables,
         search=[s for s in batch.search if s[1] in new],
@@ -90,9 +91,19 @@ def _only_new(batch: Batch, new: set[str]) -> Batch:
 
 
 def _write_batch(
-    store: Store, batch: Batch, fmt: str, path: Path, actor: str, report: RegistryReport
+    store: Store,
+    batch: Batch,
+    head: FileHead,
+    fmt: str,
+    actor: str,
+    report: RegistryReport,
 ) -> None:
-    with store.writing(actor, reason=f"import {fmt} {path.name}") as tx:
+    with store.writing(actor, reason=f"import {fmt} {head.path.name}") as tx:
+        if head.source is not None and batch.first:
+            # The list's Source goes in with its first batch: one commit, not
+            # two, for each of many small files. Its records are indexed one
+            # by one, not the whole list's text.
+            tx.put_source(head.source, index_text=False)
         new = tx.missing("entity", batch.person_ids)
         fresh = batch if len(new) == len(batch.person_ids) else _only_new(batch, new)
         tx.write_batch(
@@ -159,13 +170,7 @@ def _consume(
             report.skipped += item.skipped
             if on_file:
                 on_file(item.path, item.records)
-            if item.source:
-                with store.writing(
-                    actor, reason=f"import {fmt} {item.path.name}"
-                ) as tx:
-                    # Records are indexed one by one, not the whole list's text.
-                    tx.put_source(item.source, index_text=False)
             continue
-        _write_batch(store, item, fmt, head.path, actor, report)
+        _write_batch(store, item, head, fmt, actor, report)
         if progress:
             progress(len(item.person_ids))

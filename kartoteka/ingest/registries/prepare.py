@@ -52,6 +52,7 @@ class Batch:
     """
 
     label: str
+    first: bool  # the first batch of its list
     person_ids: list[str]
     tables: dict[str, PackedRows]  # kind → rows, as TABLES_WITH_REVISIONS names them
     search: list[tuple[str, str, str]]
@@ -91,6 +92,7 @@ def prepare_batch(parsed: ParsedList, first: int, source_id: str, fmt: str) -> B
     }
     return Batch(
         label=f"{source_id}:{first}-{indices[-1]}",
+        first=first == 0,
         person_ids=[b.person_id for b in built],
         tables={kind: PackedRows.pack(kind, r) for kind, r in rows.items()},
         search=[b.search for b in built],
