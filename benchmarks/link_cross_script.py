@@ -83,6 +83,10 @@ def persons() -> list[dict]:  # type: ignore[type-arg]
             if not {"surname", "given_name", "patronymic"} <= set(a):
                 continue
             born = next((e.date for e in rec.events if e.predicate == "born"), None)
+            died = next(
+                (e.date for e in rec.events if e.predicate == "executed" and e.date),
+                None,
+            )
             found.append(
                 {
                     "id": f"{page.stem}-{i}",
@@ -92,6 +96,7 @@ def persons() -> list[dict]:  # type: ignore[type-arg]
                     "birth": born[:4] if born else None,
                     "place": a.get("birthplace"),
                     "sex": rec.sex,
+                    "died": died,
                 }
             )
     return found
@@ -163,8 +168,12 @@ def kartoteka_model(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[t
     return merged
 
 
-def plain_splink_raw(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type-arg]
-    """Splink as its documentation sets it up, on the names as written."""
+def plain_splink_raw(
+    rows: list[dict],  # type: ignore[type-arg]
+    death: bool = False,
+) -> set[tuple[str, str]]:
+    """Splink as its documentation sets it up, on the names as written
+    (``death``: and the date of death, compared exactly)."""
     table = {
         "unique_id": [r["id"] for r in rows],
         "first_name": [r["given"].lower() for r in rows],
@@ -172,7 +181,9 @@ def plain_splink_raw(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[
         "patronymic": [r["patronymic"].lower() for r in rows],
         "birth_year": [r["birth"] for r in rows],
         "place": [(r["place"] or "").lower() or None for r in rows],
+        "died": [r.get("died") for r in rows],
     }
+    on_death = [cl.ExactMatch("died")] if death else []
     settings = SettingsCreator(
         link_type="dedupe_only",
         comparisons=[
@@ -181,6 +192,7 @@ def plain_splink_raw(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[
             cl.NameComparison("patronymic"),
             cl.ExactMatch("birth_year"),
             cl.JaroWinklerAtThresholds("place"),
+            *on_death,
         ],
         blocking_rules_to_generate_predictions=[
             block_on("surname"),

@@ -1,4 +1,4 @@
-"""A person as the linkage model sees them: name keys, birth, place, sex.
+"""A person as the linkage model sees them: name keys, birth, death, place, sex.
 
 Every name a person is known by is read (``kartoteka.names``); the fullest
 reading (surname, given name and patronymic; Cyrillic before Latin when
@@ -30,6 +30,8 @@ COLUMNS = (
     "birth_year",
     "birth_month",
     "birth_date",
+    "death_year",
+    "death_date",
     "birthplace",
     "sex",
 )
@@ -82,8 +84,8 @@ def _place(text: str | None) -> str | None:
     return normalize(text) or None if text else None
 
 
-def birth_fields(edtf: str | None) -> tuple[int | None, str | None, str | None]:
-    """(year, "YYYY-MM", "YYYY-MM-DD") of a birth date, as far as it is known."""
+def date_fields(edtf: str | None) -> tuple[int | None, str | None, str | None]:
+    """(year, "YYYY-MM", "YYYY-MM-DD") of a date, as far as it is known."""
     if not edtf:
         return None, None, None
     found = _DATE.match(edtf)
@@ -101,7 +103,11 @@ def person_features(
     sex: str | None = None,
     birthplace: str | None = None,
     birth: str | None = None,
+    death: str | None = None,
 ) -> dict[str, Any]:
+    """``death``: the date of execution or death. Lists of the repressed give
+    it for nearly everyone, and two records of one person share it far more
+    often than namesakes do."""
     # Names stored for a person are in the nominative, as sources give them.
     parsed = [parse_name(name, as_written=True) for name in names]
     if len(parsed) == 1 and len(parsed[0]) == 1:
@@ -117,7 +123,8 @@ def person_features(
     own = _surname(best.surname) if best.surname else ()
     given_key, given_keys, given_initial = _given(best.given, False)
     patronymic_key, patronymic_keys_, patronymic_initial = _given(best.patronymic, True)
-    year, month, day = birth_fields(birth)
+    year, month, day = date_fields(birth)
+    death_year, _, death_date = date_fields(death)
     return {
         "unique_id": person_id,
         "surname_key": own[0] if own else None,
@@ -131,9 +138,36 @@ def person_features(
         "birth_year": year,
         "birth_month": month,
         "birth_date": day,
+        "death_year": death_year,
+        "death_date": death_date,
         "birthplace": _place(birthplace),
         "sex": sex or best.sex,
+        # For the guard only, not for Splink: the words as written, where a
+        # slip of the pen may show plainer than in the keys (Владиир: one
+        # letter dropped, two from the key once its doubled и is one).
+        "given_word": _written(best.given),
+        "patronymic_word": _written(best.patronymic),
+        # And the Cyrillic first letters: the keys read Е., И., Ю. and Я. alike.
+        "given_letter": _cyrillic_letter(best.given),
+        "patronymic_letter": _cyrillic_letter(best.patronymic),
     }
+
+
+def _written(word: str | None) -> str | None:
+    return word.lower() if word and not word.endswith(".") else None
+
+
+_SAME_LETTER = str.maketrans("ёэй", "ееи")
+
+
+def _cyrillic_letter(word: str | None) -> str | None:
+    """A name's first letter if Cyrillic, Ё and Э read as Е, Й as И."""
+    letter = word[:1].lower() if word else ""
+    return (
+        letter.translate(_SAME_LETTER)
+        if "а" <= letter <= "я" or letter == "ё"
+        else None
+    )
 
 
 def feature_table(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:

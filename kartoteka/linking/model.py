@@ -6,8 +6,9 @@ year; a surname key and both initials; a given name, patronymic and
 birth year, or a given name and the full birth date (which catch a
 changed surname); the full birth date and a first letter (both names
 changed); a given name, patronymic and the first three or the last five
-letters of the surname key (a misspelt surname); given name and surname
-the other way round. A missing patronymic blocks as a value of its own.
+letters of the surname key, or the date of death (a misspelt surname);
+given name and surname the other way round. A missing patronymic blocks as
+a value of its own.
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ BLOCKING = [
     # three would put every -ов with every other).
     block_on("given_key", _PATRONYMIC, "substr(surname_key, 1, 3)"),
     block_on("given_key", _PATRONYMIC, "substr(surname_key, -5)"),
+    # A misspelt surname and no birth year in common: the date of death.
+    # (With initials only, the date and first letters would pair too many:
+    # the busiest days of 1937 have thousands of executions.)
+    block_on("given_key", _PATRONYMIC, "death_date"),
     _swapped_names("l.{}", "r.{}"),
 ]
 # Rules that find pairs for training, each leaving some comparisons free.
@@ -146,6 +151,17 @@ def comparisons(tf: bool = True) -> list[Any]:
             _level(cll.AbsoluteDifferenceLevel("birth_year", 1), 0.1, 0.02),
             _level(cll.AbsoluteDifferenceLevel("birth_year", 3), 0.03, 0.04),
             _level(cll.ElseLevel(), 0.02, 0.93),
+        ),
+        # Executed or died: two records of one person mostly give one date
+        # (sometimes the sentence's, or another reading, instead).
+        _comparison(
+            "death",
+            "death_year",
+            # by how many died that day: the busiest days of 1937-38 saw
+            # hundreds shot in Moscow alone
+            _exact("death_date", 0.6, 0.003, tf),
+            _level(cll.ExactMatchLevel("death_year"), 0.2, 0.3),
+            _level(cll.ElseLevel(), 0.2, 0.7),
         ),
         _comparison(
             "birthplace",

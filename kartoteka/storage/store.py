@@ -41,7 +41,7 @@ from kartoteka.storage.schema import (
 from kartoteka.storage.verify import VerifyReport
 from kartoteka.storage.verify import verify as verify_store
 
-LinkageRow = tuple[str, list[str], str | None, str | None, str | None, bool]
+LinkageRow = tuple[str, list[str], str | None, str | None, str | None, str | None, bool]
 # A source's columns but its text, which can be megabytes.
 _META = [c for c in sources.c if c.name != "text"]
 
@@ -278,18 +278,22 @@ class Store:
 
     def persons_for_linking(self) -> Iterator[LinkageRow]:
         """(id, names with the preferred first, sex, birthplace, birth date,
-        curated) of every person, without their records' texts; curated: a
-        casefile's person, not a registry record."""
+        date of execution or death, curated) of every person, without their
+        records' texts; curated: a casefile's person, not a registry record."""
         e, n, c = entities.c, names.c, claims.c
         all_names: dict[str, list[str]] = {}
         for r in self._rows(sa.select(n.entity_id, n.name).order_by(n.entity_id, n.id)):
             all_names.setdefault(r.entity_id, []).append(r.name)
-        born: dict[str, str] = {}
-        query = sa.select(c.subject, c.date).where(
-            c.predicate == "born", c.date.is_not(None), c.status != "rejected"
+        dated: dict[str, dict[str, str]] = {"born": {}, "died": {}}
+        query = sa.select(c.subject, c.predicate, c.date).where(
+            c.predicate.in_(("born", "executed", "died")),
+            c.date.is_not(None),
+            c.status != "rejected",
         )
         for r in self._rows(query.order_by(c.subject, c.date)):
-            born.setdefault(r.subject, r.date)
+            end = "born" if r.predicate == "born" else "died"
+            dated[end].setdefault(r.subject, r.date)  # the earliest of each
+        born, died = dated["born"], dated["died"]
         place = e.attributes["birthplace"].as_string().label("birthplace")
         record = e.attributes[("record", "ref")].as_string().label("record")
         query = sa.select(e.id, e.name, e.sex, place, record).where(
@@ -300,7 +304,15 @@ class Store:
             # preferred name is then "запись file:line") has none.
             known = all_names.get(r.id, [])
             ordered = sorted(known, key=lambda x: x != r.name)
-            yield r.id, ordered, r.sex, r.birthplace, born.get(r.id), r.record is None
+            yield (
+                r.id,
+                ordered,
+                r.sex,
+                r.birthplace,
+                born.get(r.id),
+                died.get(r.id),
+                r.record is None,
+            )
 
     def judgements(self) -> dict[tuple[str, str], str]:
         """(entity_a, entity_b) → verdict, for every judged pair (a < b)."""

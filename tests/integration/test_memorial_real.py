@@ -351,11 +351,19 @@ def test_linking_the_demo_and_both_lists(memorial, shared):
     assert {"records.txt:12907", "records.txt:12915"} in clusters.values()
     assert {"records.txt:20114", "records.txt:52684"} in clusters.values()
     # The casefile's Tukhachevsky and his Moscow record (with a Latin H in
-    # Hиколаевич) wait for a historian: names agree, the casefile gives no birth.
+    # Hиколаевич) are one person: the casefile gives no birth, but names and
+    # the day of execution agree.
     tukhachevsky = _person(memorial, "Tukhachevsky").id
     record = _person(memorial, "Тухачевский Михаил Hиколаевич").id
+    links = memorial.links()
+    assert links.get(record, record) == links.get(tukhachevsky, tukhachevsky)
+    # Two Latvians named Ян Янович, born 1897, shot on 3 February 1938:
+    # Крузин from Смилтен and Крумин from Тукум wait for a historian.
+    kruzin = _person(memorial, "Крузин Ян Янович").id
+    krumin = _person(memorial, "Крумин Ян Янович").id
+    assert kruzin not in links and krumin not in links
     queued = {frozenset(p[:2]) for p in memorial.link_queue()}
-    assert frozenset((tukhachevsky, record)) in queued
+    assert frozenset((kruzin, krumin)) in queued
     # No merged person joins records with different patronymics.
     for members in clusters.values():
         ids = [m for m, h in memorial.links().items() if refs[m] in members]

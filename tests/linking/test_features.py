@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kartoteka.linking.features import birth_fields, person_features
+from kartoteka.linking.features import date_fields, person_features
 
 
 def test_a_latin_and_a_cyrillic_name_share_their_surname_key():
@@ -24,10 +24,10 @@ def test_the_fullest_name_gives_the_parts():
 
 
 def test_birth_dates_of_every_precision():
-    assert birth_fields("1893-02-16") == (1893, "1893-02", "1893-02-16")
-    assert birth_fields("1896-04") == (1896, "1896-04", None)
-    assert birth_fields("1895/1897") == (1895, None, None)
-    assert birth_fields(None) == (None, None, None)
+    assert date_fields("1893-02-16") == (1893, "1893-02", "1893-02-16")
+    assert date_fields("1896-04") == (1896, "1896-04", None)
+    assert date_fields("1895/1897") == (1895, None, None)
+    assert date_fields(None) == (None, None, None)
 
 
 def test_stored_names_are_taken_as_written_not_as_declined_forms():

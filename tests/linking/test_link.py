@@ -7,7 +7,10 @@ import pytest
 from kartoteka.analysis.cases import build_case
 from kartoteka.errors import NotFound
 from kartoteka.linking.edits import judge_pair, unmerge
+from kartoteka.linking.features import person_features
 from kartoteka.linking.run import link_store
+from kartoteka.model import Claim, Literal, Passage, Source
+from kartoteka.model.vocabulary import SourceKind, Status
 from kartoteka.storage.links import Verdict
 
 from .people import write_people
@@ -151,3 +154,29 @@ def test_duckdb_spills_into_a_folder_of_its_own_removed_afterwards(
     link_store(store, "test")
     assert spills and spills[0].startswith(str(scratch))
     assert list(scratch.iterdir()) == [] and list(work.iterdir()) == []
+
+
+def test_linking_reads_the_date_of_execution_or_death(people):
+    store, ids = people
+    text = "Иванов Иван Петрович, расстрелян 2 ноября 1937 г."
+    source = Source(id="linking-death", kind=SourceKind.REGISTRY, title="d", text=text)
+    at = text.index("расстрелян")
+    passage = Passage(source.id, at, len(text), text[at:])
+    with store.writing("test", "a date of death") as tx:
+        tx.put_source(source)
+        tx.put_claim(
+            Claim(
+                id=Claim.make_id(ids["e"], "executed", passage),
+                subject=ids["e"],
+                predicate="executed",
+                passage=passage,
+                date=Literal("date", "1937-11-02", as_written="2 ноября 1937 г."),
+                status=Status.ACCEPTED,
+                origin="test",
+            )
+        )
+    died = {row[0]: row[5] for row in store.persons_for_linking()}
+    assert died[ids["e"]] == "1937-11-02"
+    assert died[ids["g"]] is None
+    features = person_features(ids["e"], ["Иванов Иван Петрович"], death=died[ids["e"]])
+    assert (features["death_year"], features["death_date"]) == (1937, "1937-11-02")

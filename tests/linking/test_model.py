@@ -7,9 +7,11 @@ from kartoteka.linking.run import disagree
 from kartoteka.linking.score import score_pairs
 
 
-def _scores(people: dict[str, tuple[str, str | None]]) -> dict[frozenset, float]:
+def _scores(
+    people: dict[str, tuple[str, str | None]], died: dict[str, str] | None = None
+) -> dict[frozenset, float]:
     rows = [
-        person_features(pid, [name], "M", None, birth)
+        person_features(pid, [name], "M", None, birth, (died or {}).get(pid))
         for pid, (name, birth) in people.items()
     ]
     pairs, _, _ = score_pairs(feature_table(rows), floor=0.0)
@@ -46,6 +48,18 @@ def test_an_initial_counts_for_the_name_it_may_stand_for():
     assert by_initials > 0.5 > scores[frozenset(("full", "other"))]
 
 
+def test_the_date_of_death_weighs_for_one_person_or_against():
+    name = ("Асатуров Владимир Ефимович", "1909")
+    people = {k: name for k in ("a", "same", "other", "unknown")}
+    scores = _scores(
+        people, died={"a": "1937-11-02", "same": "1937-11-02", "other": "1938-03-15"}
+    )
+    agree = scores[frozenset(("a", "same"))]
+    assert (
+        agree > scores[frozenset(("a", "unknown"))] > scores[frozenset(("a", "other"))]
+    )
+
+
 def _person(name: str, birth: str | None = "1900") -> dict:
     return person_features("x", [name], "M", None, birth)
 
@@ -59,6 +73,40 @@ def test_a_slip_in_a_long_patronymic_is_not_another_father():
     assert disagree(
         _person("Козляков Павел Петрович"), _person("Козляков Павел Павлович")
     )
+
+
+def test_a_letter_dropped_as_written_is_a_slip_even_where_the_keys_differ():
+    # Владиир's doubled и makes one letter in its key: two slips from Владимир
+    assert not disagree(
+        _person("Маркин Владимир Андреевич"), _person("Маркин Владиир Андреевич")
+    )
+    assert not disagree(
+        _person("Лосько Михаил Саимович"), _person("Лосько Миаил Саимович")
+    )
+    assert not disagree(
+        _person("Зарин Николай Иванович"), _person("Зарин Николай Иваович")
+    )
+    assert disagree(_person("Зарин Иван Петрович"), _person("Зарин Иона Петрович"))
+    assert disagree(_person("Зарин Иван В."), _person("Зарин Иван Петрович"))
+
+
+def test_initials_of_different_vowels_are_different_names():
+    # the keys read Ю. and И. (or Е. and И.) alike; the letters do not
+    assert disagree(_person("Барков Ю. П."), _person("Барков Иван Павлович"))
+    assert disagree(_person("Коровин Е. К."), _person("Коровин Иван Константинович"))
+    assert not disagree(_person("Барков И. П."), _person("Барков Иван Павлович"))
+    assert not disagree(_person("Петров Ёсиф П."), _person("Петров Е. П."))
+
+
+def test_names_a_slip_apart_with_different_birthplaces_are_for_a_person_to_judge():
+    def latvian(name: str, place: str) -> dict:
+        return person_features("x", [name], "M", place, "1897", "1938-02-03")
+
+    smilten = latvian("Крузин Ян Янович", "Латвия, г. Смилтен")
+    assert disagree(smilten, latvian("Крумин Ян Янович", "Латвия, г. Тукум"))
+    assert not disagree(smilten, latvian("Крузин Ян Янович", "Латвия, г. Тукум"))
+    assert not disagree(smilten, latvian("Крумин Ян Янович", "Латвия, г. Смилтен"))
+    assert not disagree(smilten, latvian("Крумин Ян Янович", None))
 
 
 def test_different_surnames_are_for_a_person_to_judge():

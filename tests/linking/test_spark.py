@@ -18,7 +18,7 @@ def test_spark_scores_the_pairs_duckdb_scores():
     store = Store.open(":memory:")
     write_people(store)
     table = feature_table(
-        person_features(*row[:5]) for row in store.persons_for_linking()
+        person_features(*row[:6]) for row in store.persons_for_linking()
     )
     on_duckdb, scored_duckdb, _ = score_pairs(table, 0.0, engine="duckdb")
     on_spark, scored_spark, _ = score_pairs(table, 0.0, engine="spark")
