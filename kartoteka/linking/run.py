@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 from kartoteka.linking.clusters import cluster
 from kartoteka.linking.features import feature_table, person_features
 from kartoteka.linking.score import score_pairs
+from kartoteka.names.keys import word_keys
 from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
 
@@ -95,13 +96,24 @@ def _names_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return any(a[k] != b[k] for k in _NAME_KEYS)
 
 
-_PLACE_WORD = re.compile(r"[^\W\d_]{4,}")
+# Words of four letters or more; a soft sign romanized as ' is inside a word.
+_PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|')*[^\W\d_]")
 
 
-def _place_stems(place: str) -> set[str]:
-    # Words of four letters or more, by their first five: "г." and "д." go,
-    # Борисове and Борисов meet.
-    return {word[:5] for word in _PLACE_WORD.findall(place)}
+def _place_words(place: str) -> list[set[str]]:
+    """The keys of each word of four letters or more ("г." and "д." go), so
+    that places compare across scripts as names do."""
+    return [
+        {key for key in word_keys(word) if key} or {word}
+        for word in _PLACE_WORD.findall(place)
+        if len(word) >= 4
+    ]
+
+
+def _named_in(word: set[str], keys: set[str]) -> bool:
+    """Does a place word appear among these keys: the same first five
+    letters (Борисове, Борисов) or one slip apart?"""
+    return any(k[:5] == o[:5] or OSA.distance(k, o) <= 1 for k in word for o in keys)
 
 
 def _places_differ(x: str | None, y: str | None) -> bool:
@@ -110,8 +122,11 @@ def _places_differ(x: str | None, y: str | None) -> bool:
     Белорусская ССР, г. Борисов)."""
     if not (x and y):
         return False
-    a, b = _place_stems(x), _place_stems(y)
-    return bool(a - b) and bool(b - a)
+    a, b = _place_words(x), _place_words(y)
+    in_a, in_b = set().union(*a), set().union(*b)
+    return any(not _named_in(w, in_b) for w in a) and any(
+        not _named_in(w, in_a) for w in b
+    )
 
 
 def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:

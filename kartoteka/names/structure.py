@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kartoteka.names.morphology import analyse
-from kartoteka.names.normalize import drop_titles, normalize
+from kartoteka.names.normalize import TITLES, drop_titles, normalize
 from kartoteka.names.phonetic import is_cyrillic
 
 _PATRONYMIC = re.compile(
@@ -138,6 +138,28 @@ def _three(words: list[str], cyrillic: bool) -> list[tuple[str, str, str]]:
     return [sgp] if surname_first > given_first else [gps]
 
 
+# A registry's usual name: Surname Given Patronymic, capitalized Cyrillic words.
+_PLAIN_THREE = re.compile(r"[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+")
+
+
+def plain_three(text: str) -> NameParts | None:
+    """The one reading of "Иванов Иван Петрович" as written, without the
+    general reading's work (a registry of millions is mostly such names);
+    None for any other name."""
+    if not _PLAIN_THREE.fullmatch(text):
+        return None
+    clean = text.lower()
+    surname, given, patronymic = clean.split(" ")
+    if (
+        surname in TITLES
+        or not _PATRONYMIC.search(patronymic)
+        or _PATRONYMIC.search(given)
+    ):
+        return None
+    sex = "F" if patronymic.endswith(("на", "ны")) else "M"
+    return NameParts(clean, surname, given, patronymic, sex, cyrillic=True)
+
+
 @lru_cache(maxsize=131072)
 def parse_name(text: str, as_written: bool = False) -> tuple[NameParts, ...]:
     """The readings of a name, likeliest first (at least one).
@@ -145,6 +167,12 @@ def parse_name(text: str, as_written: bool = False) -> tuple[NameParts, ...]:
     ``as_written``: the words are already in the nominative (a registry's
     name fields), so none is changed: Леве stays Леве, not the name Лев.
     """
+    plain = plain_three(text) if as_written else None
+    return (plain,) if plain else read_name(text, as_written)
+
+
+def read_name(text: str, as_written: bool = False) -> tuple[NameParts, ...]:
+    """``parse_name`` for any name, the long way."""
     clean = normalize(text)
     words, comma_at = _tokens(clean)
     if comma_at is None:

@@ -328,6 +328,17 @@ def test_the_imported_store_verifies(memorial):
     assert report.claims == memorial.counts()["claims"]
 
 
+def test_the_short_way_of_reading_names_agrees_on_every_registry_name(memorial):
+    from kartoteka.names.structure import plain_three, read_name
+
+    names = {name for row in memorial.persons_for_linking() for name in row[1]}
+    short = {name: plain_three(name) for name in names}
+    assert sum(1 for parts in short.values() if parts) > 10_000
+    for name, parts in short.items():
+        if parts:
+            assert (parts,) == read_name(name, as_written=True), name
+
+
 # -- linking, last: it adds the demo casefile and links to the store ----------
 
 

@@ -107,6 +107,9 @@ def test_names_a_slip_apart_with_different_birthplaces_are_for_a_person_to_judge
     assert not disagree(smilten, latvian("Крузин Ян Янович", "Латвия, г. Тукум"))
     assert not disagree(smilten, latvian("Крумин Ян Янович", "Латвия, г. Смилтен"))
     assert not disagree(smilten, latvian("Крумин Ян Янович", None))
+    # places compare across scripts, as names do
+    assert not disagree(smilten, latvian("Krumin Yan Yanovich", "Latviya, g. Smilten"))
+    assert disagree(smilten, latvian("Krumin Yan Yanovich", "Latviya, g. Tukum"))
 
 
 def test_different_surnames_are_for_a_person_to_judge():

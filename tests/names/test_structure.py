@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kartoteka.names.structure import parse_name
+from kartoteka.names.structure import parse_name, plain_three, read_name
 
 TUKHACHEVSKY = ("тухачевский", "михаил", "николаевич")
 
@@ -61,3 +61,30 @@ def test_a_womans_name_is_read_as_hers():
     assert (first.surname, first.sex) == ("иванова", "F")
     assert parse_name("Петровой Марии Ивановны")[0].patronymic == "ивановна"
     assert parse_name("Nina Tukhachevskaya")[0].sex == "F"
+
+
+PLAIN = [
+    "Иванов Иван Петрович",
+    "Бандура Мария Алексеевна",
+    "Лосько Михаил Саимович",
+    "Соловьёв Пётр Ильич",
+    "Крузин Ян Янович",
+    "Кузьмина Анна Никитична",
+    "Генерал Иван Петрович",  # a surname that is also a title: the long way
+    "Петров Иванович Петр",  # the patronymic second: the long way
+    "Иванов Иван Петров",  # no patronymic: the long way
+    "Иванов И. П.",
+    "иванов иван петрович",
+    "Тухачевский Михаил Hиколаевич",  # a Latin H
+]
+
+
+@pytest.mark.parametrize("name", PLAIN)
+def test_the_short_way_reads_a_plain_name_as_the_long_way_does(name):
+    short = plain_three(name)
+    assert short is None or (short,) == read_name(name, as_written=True)
+
+
+def test_the_short_way_takes_only_plain_names():
+    taken = [name for name in PLAIN if plain_three(name)]
+    assert taken == PLAIN[:6]

@@ -1,8 +1,9 @@
 """Everything of a registry import that needs no store: parse, rows, digests.
 
 ``prepare`` turns list files into a stream of file heads and ready batches.
-``prepare_in_worker`` runs the same stream in a second process, so that on a
-machine with two cores parsing goes on while the first process writes.
+``prepare_in_workers`` runs the same stream in other processes, so that
+parsing goes on while the first process writes, and several files are
+parsed at once.
 """
 
 from __future__ import annotations
@@ -78,7 +79,10 @@ def batch_digest(rows: dict[str, list[Row]]) -> dict[str, Any]:
     digest = BatchDigest()
     for kind, kind_rows in rows.items():
         for row in kind_rows:
-            digest.add(kind, revision_state(kind, row))
+            # Rows built for an import carry no ``rev`` yet: their state is
+            # the row itself, no copy needed.
+            plain = kind != "source" and "rev" not in row
+            digest.add(kind, row if plain else revision_state(kind, row))
     return digest.value()
 
 
@@ -118,23 +122,36 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def prepare(
-    paths: Sequence[Path], fmt: str, parser: Parser
-) -> Iterator[FileHead | Batch]:
-    """For each file its head, then its batches; a file that fails is a head
-    with the reason and nothing more."""
+@dataclass
+class FileEnd:
+    """The end of one file's heads and batches."""
+
+    path: Path
+
+
+Item = FileHead | Batch | FileEnd
+
+
+def prepare(paths: Sequence[Path], fmt: str, parser: Parser) -> Iterator[Item]:
+    """For each file its head, its batches and its end; a file that fails is
+    a head with the reason and its end."""
     for path in paths:
-        try:
-            parsed = parser(path)
-        except InvalidSource as exc:
-            yield FileHead(path, failed=str(exc))
-            continue
-        source = list_source(parsed, fmt) if parsed.records else None
-        yield FileHead(path, source, len(parsed.records), parsed.skipped)
-        if source is None:
-            continue
-        for first in range(0, len(parsed.records), BATCH):
-            yield prepare_batch(parsed, first, source.id, fmt)
+        yield from _prepare_file(path, fmt, parser)
+        yield FileEnd(path)
+
+
+def _prepare_file(path: Path, fmt: str, parser: Parser) -> Iterator[FileHead | Batch]:
+    try:
+        parsed = parser(path)
+    except InvalidSource as exc:
+        yield FileHead(path, failed=str(exc))
+        return
+    source = list_source(parsed, fmt) if parsed.records else None
+    yield FileHead(path, source, len(parsed.records), parsed.skipped)
+    if source is None:
+        return
+    for first in range(0, len(parsed.records), BATCH):
+        yield prepare_batch(parsed, first, source.id, fmt)
 
 
 # -- in a second process ----------------------------------------------------
@@ -178,37 +195,53 @@ def _work(
         exit_if_orphaned()
 
 
-def prepare_in_worker(
-    paths: Sequence[Path], fmt: str, parser: Parser
-) -> Iterator[FileHead | Batch]:
-    """``prepare`` run in a second process; a few batches are kept ahead."""
+def prepare_in_workers(
+    paths: Sequence[Path], fmt: str, parser: Parser, workers: int = 1
+) -> Iterator[Item]:
+    """``prepare`` run in other processes, each taking every n-th file, its
+    items handed over in the order of the files; each keeps a few batches
+    ahead."""
     context = multiprocessing.get_context("spawn")
-    out = context.Queue(maxsize=3)
     taken = context.Event()
-    worker = context.Process(
-        target=_work,
-        args=(out, taken, os.getpid(), list(paths), fmt, parser),
-        daemon=True,
-    )
-    worker.start()
+    count = max(1, min(workers, len(paths)))
+    started = []
+    for k in range(count):
+        out = context.Queue(maxsize=3)
+        worker = context.Process(
+            target=_work,
+            args=(out, taken, os.getpid(), list(paths[k::count]), fmt, parser),
+            daemon=True,
+        )
+        worker.start()
+        started.append((worker, out))
     try:
-        while True:
-            try:
-                item = out.get(timeout=5)
-            except queue.Empty:
-                if not worker.is_alive():
-                    code = worker.exitcode
-                    raise RuntimeError(
-                        f"the parsing process ended unexpectedly (exit {code})"
-                    ) from None
-                continue
-            if item == _DONE:
-                return
-            if isinstance(item, tuple) and item[0] == _ERROR:
-                raise RuntimeError(f"parsing failed in the worker:\n{item[1]}")
-            yield item
+        streams = [_received(worker, out) for worker, out in started]
+        for i in range(len(paths)):
+            for item in streams[i % count]:
+                yield item
+                if isinstance(item, FileEnd):
+                    break
     finally:
         taken.set()
-        if worker.is_alive():
-            worker.terminate()
-        worker.join()
+        for worker, _ in started:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+
+
+def _received(worker: Any, out: multiprocessing.Queue) -> Iterator[Item]:
+    while True:
+        try:
+            item = out.get(timeout=5)
+        except queue.Empty:
+            if not worker.is_alive():
+                code = worker.exitcode
+                raise RuntimeError(
+                    f"the parsing process ended unexpectedly (exit {code})"
+                ) from None
+            continue
+        if item == _DONE:
+            return
+        if isinstance(item, tuple) and item[0] == _ERROR:
+            raise RuntimeError(f"parsing failed in the worker:\n{item[1]}")
+        yield item

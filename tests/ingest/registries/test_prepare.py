@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from kartoteka.ingest.registries import csv_list, memorial_lists
 from kartoteka.ingest.registries.importer import import_registry
-from kartoteka.ingest.registries.prepare import prepare
+from kartoteka.ingest.registries.prepare import FileHead, prepare, prepare_in_workers
 from kartoteka.ingest.registries.rows import record_rows
 from kartoteka.model import Claim, Entity, Name, Passage
 from kartoteka.model.vocabulary import EntityKind
@@ -75,6 +75,31 @@ def test_ids_follow_the_order_of_the_records(tmp_path):
     assert claim_ids == sorted(claim_ids) and len(set(claim_ids)) == len(claim_ids)
 
 
+def _shape(items) -> list[tuple[str, object]]:
+    return [
+        (
+            type(i).__name__,
+            i.path if isinstance(i, FileHead) else getattr(i, "label", ""),
+        )
+        for i in items
+    ]
+
+
+def test_files_parsed_at_once_come_in_the_order_of_the_files(tmp_path):
+    paths = []
+    for copies in (1, 3, 2):
+        folder = tmp_path / str(copies)
+        folder.mkdir()
+        paths.append(write_lists(folder, (LISTS.rstrip("\n") + "\n---\n") * copies))
+    parse = memorial_lists.parse
+    alone = list(prepare(paths, "memorial-lists", parse))
+    together = list(prepare_in_workers(paths, "memorial-lists", parse, workers=2))
+    assert _shape(together) == _shape(alone)
+    assert [i.path for i in together if isinstance(i, FileHead)] == paths
+    batches = [(i.label, i.digest) for i in alone if hasattr(i, "digest")]
+    assert [(i.label, i.digest) for i in together if hasattr(i, "digest")] == batches
+
+
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").iterdir():
@@ -98,10 +123,10 @@ def test_the_parsing_process_ends_when_the_importer_is_killed(tmp_path):
         "import sys, time\n"
         "from pathlib import Path\n"
         "from kartoteka.ingest.registries import memorial_lists\n"
-        "from kartoteka.ingest.registries.prepare import prepare_in_worker\n"
+        "from kartoteka.ingest.registries.prepare import prepare_in_workers\n"
         "if __name__ == '__main__':\n"
-        "    items = prepare_in_worker([Path(sys.argv[1])], 'memorial-lists',"
-        " memorial_lists.parse)\n"
+        "    items = prepare_in_workers([Path(sys.argv[1])] * 2, 'memorial-lists',"
+        " memorial_lists.parse, 2)\n"
         "    next(items)\n"
         "    print('started', flush=True)\n"
         "    time.sleep(120)\n"
