@@ -6,8 +6,6 @@ from pathlib import Path
 
 import orjson
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.pool import StaticPool
 
@@ -81,6 +79,10 @@ def _sqlite_engine(url: str) -> sa.Engine:
 
 def upgrade(engine: sa.Engine) -> None:
     """Bring the schema to the newest migration."""
+    # Alembic only here: processes that never open a store skip its import.
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:

@@ -1,7 +1,8 @@
 """Importing registry lists: prepare each file's batches, then write them.
 
-Each batch is one transaction and one revision, so an interrupted import
-leaves whole batches behind and a re-run writes only what is missing.
+Each batch is one revision, and a transaction holds whole batches (one, or
+the batches of several small files), so an interrupted import leaves whole
+batches behind and a re-run writes only what is missing.
 Large inputs are parsed in other processes while this one writes.
 """
 
@@ -9,11 +10,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kartoteka.ingest.registries import memorial_lists, memorial_moscow
+from kartoteka.ingest.registries import prepare as preparation
 from kartoteka.ingest.registries.prepare import (
     Batch,
     FileEnd,
@@ -27,6 +29,7 @@ from kartoteka.ingest.registries.prepare import (
 )
 from kartoteka.ingest.registries.records import Skipped
 from kartoteka.storage import Store
+from kartoteka.storage.bulk import BulkWriter
 
 Progress = Callable[[int], None]
 
@@ -96,28 +99,21 @@ def _only_new(batch: Batch, new: set[str]) -> Batch:
 
 
 def _write_batch(
-    store: Store,
-    batch: Batch,
-    head: FileHead,
-    fmt: str,
-    actor: str,
-    report: RegistryReport,
+    tx: BulkWriter, batch: Batch, head: FileHead, report: RegistryReport
 ) -> None:
-    with store.writing(actor, reason=f"import {fmt} {head.path.name}") as tx:
-        if head.source is not None and batch.first:
-            # The list's Source goes in with its first batch: one commit, not
-            # two, for each of many small files. Its records are indexed one
-            # by one, not the whole list's text.
-            tx.put_source(head.source, index_text=False)
-        new = tx.missing("entity", batch.person_ids)
-        fresh = batch if len(new) == len(batch.person_ids) else _only_new(batch, new)
-        tx.write_batch(
-            batch.label,
-            fresh.tables,
-            search=fresh.search,
-            refs=fresh.refs,
-            digest=fresh.digest,
-        )
+    if head.source is not None and batch.first:
+        # The list's Source goes in with its first batch. Its records are
+        # indexed one by one, not the whole list's text.
+        tx.put_source(head.source, index_text=False)
+    new = tx.missing("entity", batch.person_ids)
+    fresh = batch if len(new) == len(batch.person_ids) else _only_new(batch, new)
+    tx.write_batch(
+        batch.label,
+        fresh.tables,
+        search=fresh.search,
+        refs=fresh.refs,
+        digest=fresh.digest,
+    )
     report.persons_created += len(fresh.person_ids)
     report.persons_present += len(batch.person_ids) - len(fresh.person_ids)
     report.claims_created += len(fresh.tables["claim"].values)
@@ -168,20 +164,32 @@ def _consume(
     on_file: Callable[[Path, int], None] | None,
 ) -> None:
     head = FileHead(Path())
-    for item in stream:
-        if isinstance(item, FileEnd):
-            continue
-        if isinstance(item, FileHead):
-            head = item
-            if item.failed:
-                report.failed.append(item.failed)
+    # Batches share a transaction until it holds BATCH records: the small
+    # files of a list (the Moscow pages, some hundred records each) would
+    # otherwise rewrite the same index pages at a commit each.
+    with ExitStack() as transaction:
+        tx, waiting = None, 0
+        for item in stream:
+            if isinstance(item, FileEnd):
                 continue
-            report.files += 1
-            report.records += item.records
-            report.skipped += item.skipped
-            if on_file:
-                on_file(item.path, item.records)
-            continue
-        _write_batch(store, item, head, fmt, actor, report)
-        if progress:
-            progress(len(item.person_ids))
+            if isinstance(item, FileHead):
+                head = item
+                if item.failed:
+                    report.failed.append(item.failed)
+                    continue
+                report.files += 1
+                report.records += item.records
+                report.skipped += item.skipped
+                if on_file:
+                    on_file(item.path, item.records)
+                continue
+            if tx is None:
+                tx = transaction.enter_context(store.writing(actor))
+            tx.reason = f"import {fmt} {head.path.name}"
+            _write_batch(tx, item, head, report)
+            waiting += len(item.person_ids)
+            if waiting >= preparation.BATCH:
+                transaction.close()  # commit
+                tx, waiting = None, 0
+            if progress:
+                progress(len(item.person_ids))

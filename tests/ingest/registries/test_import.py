@@ -76,6 +76,27 @@ def test_an_interrupted_import_leaves_whole_batches_and_a_rerun_completes_it(
     assert fresh_store.verify().ok
 
 
+def test_small_files_share_a_transaction_each_keeping_its_revisions(
+    fresh_store, tmp_path
+):
+    paths = [
+        # one page three times over, at other addresses: three sources
+        write_moscow(tmp_path, MOSCOW.replace("д.1,", f"д.{n}1,"), f"{n}.htm")
+        for n in (1, 2, 3)
+    ]
+    commits = []
+    sa.event.listen(fresh_store.engine, "commit", lambda _conn: commits.append(1))
+    report = import_registry(fresh_store, "memorial-moscow", paths, "test")
+    assert (report.files, report.persons_created) == (3, 9)
+    assert len(commits) == 1
+    with fresh_store.engine.connect() as conn:
+        kinds = conn.execute(
+            sa.text("SELECT target_kind, count(*) FROM revisions GROUP BY target_kind")
+        ).all()
+    assert dict(kinds)["batch"] == 3 and dict(kinds)["source"] == 3
+    assert fresh_store.verify().ok
+
+
 def test_verify_covers_every_registry_row(lists_store):
     report = lists_store.verify()
     assert report.ok, report.failures
