@@ -29,8 +29,8 @@ from kartoteka.storage.links import Verdict
 THRESHOLD = 0.95  # merge at or above
 # Queue for review from here up to the threshold. Low, because duplicates
 # are rare in a registry and the prior with them: a casefile's person and
-# their registry record agreeing on all three names but with no birth date
-# to compare score about 0.1.
+# their registry record agreeing on all three names, with no date to
+# compare, score 0.5–0.9, and less with a name spelt otherwise.
 REVIEW_FROM = 0.05
 Step = Callable[[str], None]
 

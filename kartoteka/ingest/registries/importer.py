@@ -137,7 +137,7 @@ def import_registry(
     """Import list files in a registered format; a bad file or record is
     reported with file:line and the rest goes on.
 
-    ``worker``: parse in a second process (None: when the input is large).
+    ``worker``: parse in other processes (None: when the input is large).
     """
     report = RegistryReport(fmt)
     began = time.perf_counter()

@@ -154,7 +154,7 @@ def _prepare_file(path: Path, fmt: str, parser: Parser) -> Iterator[FileHead | B
         yield prepare_batch(parsed, first, source.id, fmt)
 
 
-# -- in a second process ----------------------------------------------------
+# -- in other processes ------------------------------------------------------
 
 _DONE = "done"
 _ERROR = "error"
