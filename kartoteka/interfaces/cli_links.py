@@ -49,7 +49,7 @@ def link(
 
     Example:
 
-    \\b
+    \b
         kartoteka link
         kartoteka link --engine spark --spark-master spark://head:7077
     """
@@ -77,7 +77,7 @@ def unmerge_command(ctx: click.Context, person_id: str, reason: str | None) -> N
 
     Example:
 
-    \\b
+    \b
         kartoteka unmerge per_9a1b2c3d00000007 --reason "another birth year"
     """
     rest = unmerge(_store(ctx), person_id, _actor(ctx), reason)
@@ -97,7 +97,7 @@ def review_links(ctx: click.Context, limit: int | None) -> None:
 
     Example:
 
-    \\b
+    \b
         kartoteka review links --limit 20
     """
     store = _store(ctx)
