@@ -11,7 +11,7 @@ from kartoteka.interfaces.cli import _actor, _store, cli, console, review
 from kartoteka.interfaces.progress import steps
 from kartoteka.linking.edits import judge_pair, unmerge
 from kartoteka.linking.run import REVIEW_FROM, THRESHOLD, link_store
-from kartoteka.linking.score import ENGINES
+from kartoteka.linking.score import ENGINES, MAX_PAIRS
 from kartoteka.storage.links import Verdict
 
 
@@ -35,6 +35,14 @@ from kartoteka.storage.links import Verdict
     show_default=True,
     help="Queue pairs for review from this probability up to the threshold.",
 )
+@click.option(
+    "--max-pairs",
+    type=click.IntRange(min=1),
+    default=MAX_PAIRS,
+    show_default=True,
+    help="Refuse a run whose blocking would score more pairs (about 200 s of "
+    "scoring per 100 million on two cores).",
+)
 @click.pass_context
 def link(
     ctx: click.Context,
@@ -42,6 +50,7 @@ def link(
     spark_master: str | None,
     threshold: float,
     review_from: float,
+    max_pairs: int,
 ) -> None:
     """Find the persons that several records describe, across every source
     and registry in the store, with Splink: merge the likely ones (each
@@ -52,6 +61,7 @@ def link(
     \b
         kartoteka link
         kartoteka link --engine spark --spark-master spark://head:7077
+        kartoteka link --max-pairs 300000000
     """
     store = _store(ctx)
     with steps(console) as step:
@@ -63,6 +73,7 @@ def link(
             threshold=threshold,
             review_from=review_from,
             step=step,
+            max_pairs=max_pairs,
         )
     console.print(report.summary(), markup=False)
 

@@ -195,6 +195,7 @@ def link_store(
     threshold: float = THRESHOLD,
     review_from: float = REVIEW_FROM,
     step: Step | None = None,
+    max_pairs: int | None = None,
 ) -> LinkReport:
     report = LinkReport()
     began = time.perf_counter()
@@ -212,7 +213,7 @@ def link_store(
             curated.add(pid)
     say(f"scoring pairs with Splink on {engine}")
     pairs, report.pairs_scored, report.training = score_pairs(
-        feature_table(features.values()), review_from, engine, spark_master
+        feature_table(features.values()), review_from, engine, spark_master, max_pairs
     )
     report.candidates = len(pairs)
     judged = store.judgements()

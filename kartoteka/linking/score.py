@@ -20,9 +20,9 @@ MAX_PAIRS = 100_000_000
 BUDGET_FROM = 50_000  # persons; fewer cannot come near the budget
 
 
-def check_budget(frame: Any, persons: int) -> None:
+def check_budget(frame: Any, persons: int, budget: int | None = None) -> None:
     """Refuse, with the counts per rule, a run whose blocking would produce
-    more pairs than MAX_PAIRS (estimated on a sample)."""
+    more pairs than ``budget`` (MAX_PAIRS; estimated on a sample)."""
     from splink.blocking_analysis import count_comparisons_from_blocking_rules
 
     from kartoteka.linking.model import BLOCKING
@@ -38,13 +38,15 @@ def check_budget(frame: Any, persons: int) -> None:
             record_sample_proportion=min(1.0, 100_000 / persons),
         )
     total = counts[-1]["cumulative_comparison_count"]
-    if total > MAX_PAIRS:
+    budget = MAX_PAIRS if budget is None else budget
+    if total > budget:
         rules = "; ".join(
             f"{c['blocking_rule']}: {c['marginal_comparison_count']:,}" for c in counts
         )
         raise KartotekaError(
             f"blocking would score about {total:,} pairs, over the budget of "
-            f"{MAX_PAIRS:,} ({rules}); the names are too alike for these rules"
+            f"{budget:,} ({rules}); the names are too alike for these rules "
+            "(a machine with the memory and time for it: --max-pairs)"
         )
 
 
@@ -76,8 +78,10 @@ def score_pairs(
     floor: float,
     engine: str = "duckdb",
     spark_master: str | None = None,
+    max_pairs: int | None = None,
 ) -> tuple[list[tuple[str, str, float]], int, list[str]]:
-    """Train the model on the persons in ``table`` and score the blocked pairs.
+    """Train the model on the persons in ``table`` and score the blocked pairs
+    (refused over ``max_pairs``, MAX_PAIRS unless given).
 
     Returns the pairs at or above ``floor`` as (id, id, probability), the
     smaller id first, how many pairs were scored in all, and the training
@@ -94,7 +98,7 @@ def score_pairs(
         db_api = _db_api(engine, spark_master, cleanup)
         frame = db_api.register(pa.table(table))
         persons = len(table["unique_id"])
-        check_budget(frame, persons)
+        check_budget(frame, persons, max_pairs)
         linker = Linker(frame, settings(persons >= MIN_TO_TRAIN), log_level=None)
         logging.getLogger("splink").setLevel(logging.ERROR)
         if persons >= MIN_TO_TRAIN:

@@ -36,6 +36,22 @@ def test_link_reports_pairs_merges_and_the_queue(db):
     assert "done" in out  # the progress bar ran to its end
 
 
+def test_link_refuses_more_pairs_than_max_pairs_and_says_how_to_allow_them(
+    db, monkeypatch
+):
+    from kartoteka.linking import score
+
+    monkeypatch.setattr(score, "BUDGET_FROM", 0)  # budget even a small store
+    path, _ = db
+    refused = CliRunner().invoke(
+        cli, ["--db", path, "link", "--max-pairs", "1"], obj={}
+    )
+    assert refused.exit_code != 0
+    assert "over the budget of 1 " in refused.output
+    assert "--max-pairs" in refused.output
+    assert "5 persons joined" in _run(path, "link", "--max-pairs", "1000")
+
+
 def test_review_links_records_each_answer(db):
     path, _ = db
     _run(path, "link")
