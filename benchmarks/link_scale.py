@@ -1,7 +1,7 @@
 """Deduplicate N synthetic persons with kartoteka's linking model and time it.
 
     python benchmarks/link_scale.py N [--duplicates 0.2] [--seed 3] [--plain]
-                                      [--no-death]
+                                      [--no-death] [--max-pairs M]
 
 Persons are drawn from the Moscow executions list: each part of a name from
 the real surnames, given names and patronymics of its sex, a birth year
@@ -96,6 +96,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--plain", action="store_true", help="plain Splink too")
     parser.add_argument("--no-death", action="store_true", help="no dates of execution")
+    parser.add_argument(
+        "--max-pairs", type=int, help="the pair budget, as `kartoteka link` has it"
+    )
     args = parser.parse_args()
     rows, truth = synthetic(
         args.n, args.duplicates, random.Random(args.seed), not args.no_death
@@ -114,7 +117,7 @@ def main() -> None:
         for r in rows
     }
     read = time.perf_counter()
-    found, _, scored = kartoteka_decisions(features)
+    found, _, scored = kartoteka_decisions(features, max_pairs=args.max_pairs)
     done = time.perf_counter()
     s = score(found, truth)
     print(

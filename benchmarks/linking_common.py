@@ -23,11 +23,14 @@ def score(found: PairSet, truth: PairSet) -> dict[str, float]:
 
 
 def kartoteka_decisions(
-    features: dict[str, dict[str, Any]], floor: float = THRESHOLD
+    features: dict[str, dict[str, Any]],
+    floor: float = THRESHOLD,
+    max_pairs: int | None = None,
 ) -> tuple[PairSet, PairSet, int]:
     """As `kartoteka link` decides: pairs merged, pairs sent to review (those
     scored from ``floor``), and how many pairs were scored."""
-    pairs, scored, notes = score_pairs(feature_table(features.values()), floor)
+    table = feature_table(features.values())
+    pairs, scored, notes = score_pairs(table, floor, max_pairs=max_pairs)
     for note in notes:
         print(f"  (kartoteka model: {note})")
     sure, unsure, _ = split_pairs(pairs, features)
