@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 import warnings
 from contextlib import ExitStack
@@ -50,6 +51,12 @@ def check_budget(frame: Any, persons: int, budget: int | None = None) -> None:
         )
 
 
+# DuckDB may take this share of the machine's memory before it spills to
+# disk (its default is 80 %): the persons' features stay in this process too,
+# and with DuckDB's default a run at 3 M persons was killed at 24 GiB.
+MEMORY_SHARE = 0.5
+
+
 def duckdb_api(cleanup: ExitStack) -> Any:
     """Splink's DuckDB engine, spilling into a temporary folder that
     ``cleanup`` removes — DuckDB's default is ``.tmp`` in the working folder,
@@ -58,9 +65,19 @@ def duckdb_api(cleanup: ExitStack) -> Any:
     from splink import DuckDBAPI
 
     spill = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="kartoteka-"))
-    connection = duckdb.connect(config={"temp_directory": spill})
+    config = {"temp_directory": spill}
+    if memory := _memory_bytes():
+        config["memory_limit"] = f"{int(memory * MEMORY_SHARE) // 2**20}MB"
+    connection = duckdb.connect(config=config)
     cleanup.callback(connection.close)
     return DuckDBAPI(connection)
+
+
+def _memory_bytes() -> int | None:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # not a POSIX system
+        return None
 
 
 def _db_api(engine: str, spark_master: str | None, cleanup: ExitStack) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from kartoteka.analysis.cases import build_case
@@ -142,18 +144,26 @@ def test_duckdb_spills_into_a_folder_of_its_own_removed_afterwards(
     spills: list[str] = []
     original = score.duckdb_api
 
+    limits: list[str] = []
+
     def watched(cleanup):
         api = original(cleanup)
-        ((folder,),) = api._con.execute(
-            "select current_setting('temp_directory')"
+        ((folder, limit),) = api._con.execute(
+            "select current_setting('temp_directory'), current_setting('memory_limit')"
         ).fetchall()
         spills.append(folder)
+        limits.append(limit)
         return api
 
     monkeypatch.setattr(score, "duckdb_api", watched)
     link_store(store, "test")
     assert spills and spills[0].startswith(str(scratch))
     assert list(scratch.iterdir()) == [] and list(work.iterdir()) == []
+    # it spills at half the machine's memory, not DuckDB's default 80 %
+    machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    amount, unit = limits[0].split()
+    limit = float(amount) * {"MiB": 2**20, "GiB": 2**30, "TiB": 2**40}[unit]
+    assert 0.4 * machine < limit < 0.6 * machine
 
 
 def test_linking_reads_the_date_of_execution_or_death(people):
