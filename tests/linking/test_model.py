@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kartoteka.linking.features import feature_table, person_features
-from kartoteka.linking.run import disagree
+from kartoteka.linking.guard import disagree
 from kartoteka.linking.score import score_pairs
 
 
