@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from kartoteka.lazy_imports import lazy_attributes
 
 if TYPE_CHECKING:
     from kartoteka.analysis.cases import build_case
@@ -17,8 +18,7 @@ if TYPE_CHECKING:
     from kartoteka.model import Claim, Entity, Source
     from kartoteka.storage import Store
 
-# Imported when first asked for: a process that parses registry lists needs
-# none of the store, and importing it all costs a second at every start.
+# Each imported when first asked for (see kartoteka.lazy_imports).
 _HOMES = {
     "Claim": "kartoteka.model",
     "Entity": "kartoteka.model",
@@ -41,8 +41,4 @@ __all__ = [
     "import_casefile",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module 'kartoteka' has no attribute {name!r}")
-    return getattr(importlib.import_module(_HOMES[name]), name)
+__getattr__ = lazy_attributes(__name__, _HOMES)

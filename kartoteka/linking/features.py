@@ -15,6 +15,7 @@ from typing import Any
 
 from kartoteka.names.keys import patronymic_keys, word_keys
 from kartoteka.names.normalize import normalize
+from kartoteka.names.phonetic import is_cyrillic
 from kartoteka.names.structure import NameParts, parse_name
 
 COLUMNS = (
@@ -58,7 +59,8 @@ def _initial(word: str | None) -> str | None:
 
 # The features of one name part, cached: a registry of millions holds some
 # tens of thousands of distinct surnames and far fewer given names.
-PartFeatures = tuple[str | None, list[str] | None, str | None]
+# (first key, all keys, initial, the word as written, its Cyrillic first letter)
+PartFeatures = tuple[str | None, list[str] | None, str | None, str | None, str | None]
 
 
 @lru_cache(maxsize=262144)
@@ -68,15 +70,28 @@ def _surname(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _given(word: str | None, patronymic: bool) -> PartFeatures:
-    """(first key, all keys, initial) of a given name or patronymic; an
-    initial alone gives only the initial."""
+    """The features of a given name or patronymic (normalized, as a reading
+    gives it); an initial alone gives only its initials. The word as
+    written and its Cyrillic first letter are for the guard, not for Splink:
+    a slip of the pen may show plainer in the word than in its keys
+    (Владиир: one letter dropped, two from the key once its doubled и is
+    one), and the keys read Е., И., Ю. and Я. alike."""
     if not word:
-        return None, None, None
-    initial = _initial(word)
+        return None, None, None, None, None
+    initial, letter = _initial(word), _cyrillic_letter(word)
     if word.endswith("."):
-        return None, None, initial
+        return None, None, initial, None, letter
     keys = patronymic_keys(word) if patronymic else word_keys(word)
-    return _first(keys), sorted(keys), initial
+    return _first(keys), sorted(keys), initial, word, letter
+
+
+_SAME_LETTER = str.maketrans("ёэй", "ееи")
+
+
+def _cyrillic_letter(word: str) -> str | None:
+    """A name's first letter if Cyrillic, Ё and Э read as Е, Й as И."""
+    letter = word[:1]
+    return letter.translate(_SAME_LETTER) if is_cyrillic(letter) else None
 
 
 @lru_cache(maxsize=65536)
@@ -121,20 +136,12 @@ def person_features(
         k for found in parsed if found[0].surname for k in _surname(found[0].surname)
     }
     own = _surname(best.surname) if best.surname else ()
-    given_key, given_keys, given_initial = _given(best.given, False)
-    patronymic_key, patronymic_keys_, patronymic_initial = _given(best.patronymic, True)
     year, month, day = date_fields(birth)
     death_year, _, death_date = date_fields(death)
-    return {
+    features: dict[str, Any] = {
         "unique_id": person_id,
         "surname_key": own[0] if own else None,
         "surname_keys": sorted(surname_keys) or None,
-        "given_key": given_key,
-        "given_keys": given_keys,
-        "given_initial": given_initial,
-        "patronymic_key": patronymic_key,
-        "patronymic_keys": patronymic_keys_,
-        "patronymic_initial": patronymic_initial,
         "birth_year": year,
         "birth_month": month,
         "birth_date": day,
@@ -142,32 +149,18 @@ def person_features(
         "death_date": death_date,
         "birthplace": _place(birthplace),
         "sex": sex or best.sex,
-        # For the guard only, not for Splink: the words as written, where a
-        # slip of the pen may show plainer than in the keys (Владиир: one
-        # letter dropped, two from the key once its doubled и is one).
-        "given_word": _written(best.given),
-        "patronymic_word": _written(best.patronymic),
-        # And the Cyrillic first letters: the keys read Е., И., Ю. and Я. alike.
-        "given_letter": _cyrillic_letter(best.given),
-        "patronymic_letter": _cyrillic_letter(best.patronymic),
     }
-
-
-def _written(word: str | None) -> str | None:
-    return word.lower() if word and not word.endswith(".") else None
-
-
-_SAME_LETTER = str.maketrans("ёэй", "ееи")
-
-
-def _cyrillic_letter(word: str | None) -> str | None:
-    """A name's first letter if Cyrillic, Ё and Э read as Е, Й as И."""
-    letter = word[:1].lower() if word else ""
-    return (
-        letter.translate(_SAME_LETTER)
-        if "а" <= letter <= "я" or letter == "ё"
-        else None
-    )
+    for part, word in (("given", best.given), ("patronymic", best.patronymic)):
+        key, keys, initial, written, letter = _given(word, part == "patronymic")
+        features |= {
+            f"{part}_key": key,
+            f"{part}_keys": keys,
+            f"{part}_initial": initial,
+            # for the guard only, not for Splink (see _given)
+            f"{part}_word": written,
+            f"{part}_letter": letter,
+        }
+    return features
 
 
 def feature_table(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:

@@ -103,14 +103,14 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if not swapped and not _surnames_alike(a["surname_keys"], b["surname_keys"]):
         return True
     for part in ("patronymic",) if swapped else ("given", "patronymic"):
-        written = a.get(f"{part}_word"), b.get(f"{part}_word")
+        written = a[f"{part}_word"], b[f"{part}_word"]
         one_slip = all(written) and OSA.distance(*written) <= 1
         if not one_slip and not _similar(a[f"{part}_keys"], b[f"{part}_keys"]):
             return True
         initial_a, initial_b = a[f"{part}_initial"], b[f"{part}_initial"]
         if initial_a and initial_b and initial_a != initial_b:
             return True
-        letter_a, letter_b = a.get(f"{part}_letter"), b.get(f"{part}_letter")
+        letter_a, letter_b = a[f"{part}_letter"], b[f"{part}_letter"]
         if letter_a and letter_b and letter_a != letter_b:
             return True
     return False

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from kartoteka.lazy_imports import lazy_attributes
 
 if TYPE_CHECKING:
     from kartoteka.storage.store import Store
     from kartoteka.storage.writer import Change, Writer
 
-# Imported when first asked for, as in the top package: the registry parsing
-# processes use the row shapes here, not the store and its migrations.
+# Each imported when first asked for (see kartoteka.lazy_imports): the
+# registry parsing processes use the row shapes here, not the store.
 _HOMES = {
     "Change": "kartoteka.storage.writer",
     "Store": "kartoteka.storage.store",
@@ -23,8 +24,4 @@ __all__ = [
     "Writer",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module 'kartoteka.storage' has no attribute {name!r}")
-    return getattr(importlib.import_module(_HOMES[name]), name)
+__getattr__ = lazy_attributes(__name__, _HOMES)

@@ -170,6 +170,10 @@ def claim_from_row(r: Any) -> Claim:
 
 def revision_state(kind: str, row: Row) -> Row:
     """What a revision records of a row: a source's text only through its hash,
-    and not the ``rev`` column, which names the revision itself."""
+    and not the ``rev`` column, which names the revision itself. A row with
+    neither is its own state, not copied (an import asks this of millions):
+    do not change it."""
     skip = ("rev", "text") if kind == "source" else ("rev",)
+    if not any(k in row for k in skip):
+        return row
     return {k: v for k, v in row.items() if k not in skip}

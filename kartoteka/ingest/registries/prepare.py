@@ -79,10 +79,7 @@ def batch_digest(rows: dict[str, list[Row]]) -> dict[str, Any]:
     digest = BatchDigest()
     for kind, kind_rows in rows.items():
         for row in kind_rows:
-            # Rows built for an import carry no ``rev`` yet: their state is
-            # the row itself, no copy needed.
-            plain = kind != "source" and "rev" not in row
-            digest.add(kind, row if plain else revision_state(kind, row))
+            digest.add(kind, revision_state(kind, row))
     return digest.value()
 
 
