@@ -101,6 +101,17 @@ def test_the_case_file_of_a_merged_person_shows_every_record(people):
     }
 
 
+def test_words_naming_several_records_of_one_merged_person_find_that_person(people):
+    store, ids = people
+    with pytest.raises(NotFound, match="names 2 persons"):
+        build_case(store, "Тухачевский Михаил")  # a and b, not yet one
+    link_store(store, "test")
+    case = build_case(store, "Тухачевский Михаил")
+    assert case.person.id == ids["c"]
+    with pytest.raises(NotFound, match="names 2 persons"):
+        build_case(store, "Иванов Иван")  # e and g are one; f is another man
+
+
 def test_a_merged_person_exports_once_with_every_record(people):
     from kartoteka.exports.jsonl import persons
 
