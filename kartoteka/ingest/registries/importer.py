@@ -149,20 +149,21 @@ def import_registry(
         else prepare(paths, fmt, parse)
     )
     with gc_paused(), closing(stream):
-        _consume(stream, store, fmt, actor, report, progress, on_file)
+        write_prepared(stream, store, fmt, actor, report, progress, on_file)
     report.seconds = time.perf_counter() - began
     return report
 
 
-def _consume(
+def write_prepared(
     stream: Iterator[Item],
     store: Store,
     fmt: str,
     actor: str,
     report: RegistryReport,
-    progress: Progress | None,
-    on_file: Callable[[Path, int], None] | None,
+    progress: Progress | None = None,
+    on_file: Callable[[Path, int], None] | None = None,
 ) -> None:
+    """Write what ``prepare`` gave into the store, counting it in ``report``."""
     head = FileHead(Path())
     # Batches share a transaction until it holds BATCH records: the small
     # files of a list (the Moscow pages, some hundred records each) would
