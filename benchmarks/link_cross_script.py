@@ -163,7 +163,7 @@ def kartoteka_model(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[t
         )
         for r in rows
     }
-    merged, reviewed, _ = kartoteka_decisions(features, REVIEW_FROM)
+    merged, reviewed, *_ = kartoteka_decisions(features, REVIEW_FROM)
     REVIEWED.update(reviewed)
     return merged
 

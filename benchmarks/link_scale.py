@@ -2,6 +2,7 @@
 
     python benchmarks/link_scale.py N [--duplicates 0.2] [--seed 3] [--plain]
                                       [--no-death] [--max-pairs M]
+                                      [--threshold P ...]
 
 Persons are drawn from the Moscow executions list: each part of a name from
 the real surnames, given names and patronymics of its sex, a birth year
@@ -13,7 +14,8 @@ in half, the date of execution missing in a quarter and another one in a
 tenth. With --no-death no one has a date of execution (names, birth and
 birthplace alone, as in the first rounds of this benchmark). Reports the
 time of each step (features, Splink training and scoring, the guard), peak
-memory, and precision, recall and F1 against the known duplicates. With
+memory, and precision, recall and F1 against the known duplicates (with
+--threshold, also as `kartoteka link --threshold P` would merge). With
 --plain, plain Splink (set up as its documentation sets it up, on the names
 as written, the date of death compared exactly) runs on the same records too.
 """
@@ -99,6 +101,13 @@ def main() -> None:
     parser.add_argument(
         "--max-pairs", type=int, help="the pair budget, as `kartoteka link` has it"
     )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        action="append",
+        default=[],
+        help="also score merging from this probability (repeatable)",
+    )
     args = parser.parse_args()
     rows, truth = synthetic(
         args.n, args.duplicates, random.Random(args.seed), not args.no_death
@@ -117,7 +126,9 @@ def main() -> None:
         for r in rows
     }
     read = time.perf_counter()
-    found, _, scored = kartoteka_decisions(features, max_pairs=args.max_pairs)
+    found, _, scored, other = kartoteka_decisions(
+        features, max_pairs=args.max_pairs, thresholds=tuple(args.threshold)
+    )
     done = time.perf_counter()
     s = score(found, truth)
     print(
@@ -129,6 +140,12 @@ def main() -> None:
         f"precision {s['precision']:.4f}  recall {s['recall']:.4f}  F1 {s['f1']:.4f}"
         f"  peak memory {peak_rss_mib():,.0f} MiB"
     )
+    for threshold, merged in sorted(other.items(), reverse=True):
+        s = score(merged, truth)
+        print(
+            f"  merging from p {threshold}: precision {s['precision']:.4f}  "
+            f"recall {s['recall']:.4f}  F1 {s['f1']:.4f}"
+        )
     if args.plain:
         began = time.perf_counter()
         s = score(plain_splink_raw(rows, not args.no_death), truth)

@@ -26,15 +26,23 @@ def kartoteka_decisions(
     features: dict[str, dict[str, Any]],
     floor: float = THRESHOLD,
     max_pairs: int | None = None,
-) -> tuple[PairSet, PairSet, int]:
+    thresholds: tuple[float, ...] = (),
+) -> tuple[PairSet, PairSet, int, dict[float, PairSet]]:
     """As `kartoteka link` decides: pairs merged, pairs sent to review (those
-    scored from ``floor``), and how many pairs were scored."""
+    scored from ``floor``), how many pairs were scored, and the pairs merged
+    at each of ``thresholds`` (as `kartoteka link --threshold` would; scored
+    from the lowest of them and ``floor``)."""
     table = feature_table(features.values())
-    pairs, scored, notes = score_pairs(table, floor, max_pairs=max_pairs)
+    lowest = min((floor, *thresholds))
+    pairs, scored, notes = score_pairs(table, lowest, max_pairs=max_pairs)
     for note in notes:
         print(f"  (kartoteka model: {note})")
-    sure, unsure, _ = split_pairs(pairs, features)
-    return {(a, b) for a, b, _ in sure}, {(a, b) for a, b, _ in unsure}, scored
+    at = {
+        t: {(a, b) for a, b, _ in split_pairs(pairs, features, t)[0]}
+        for t in thresholds
+    }
+    sure, unsure, _ = split_pairs([p for p in pairs if p[2] >= floor], features)
+    return {(a, b) for a, b, _ in sure}, {(a, b) for a, b, _ in unsure}, scored, at
 
 
 def plain_splink(
