@@ -60,7 +60,14 @@ BLOCKING = [
         _PATRONYMIC_INITIAL,
         arrays_to_explode=["surname_keys"],
     ),
-    block_on("given_key", _PATRONYMIC, "birth_year", "substr(surname_key, 1, 1)"),
+    # (A record naming one word only, a surname variant of the lists, reads
+    # as a given name without a surname: a missing surname is a value too.)
+    block_on(
+        "given_key",
+        _PATRONYMIC,
+        "birth_year",
+        "coalesce(substr(surname_key, 1, 1), '')",
+    ),
     block_on("given_key", "birth_date"),
     # Both names misspelt or changed: the full birth date and a first letter.
     block_on("birth_date", "given_initial"),

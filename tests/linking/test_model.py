@@ -136,3 +136,21 @@ def test_names_written_the_other_way_round_are_compared_and_not_held_back():
 def test_persons_without_a_patronymic_are_blocked_on_what_they_have():
     scores = _scores({"a": ("Озолс Янис", "1890"), "b": ("Озолс Я.", "1891")})
     assert frozenset("ab") in scores
+
+
+def test_a_surname_and_birth_year_alone_pair_only_where_a_patronymic_is_missing():
+    scores = _scores(
+        {
+            # a casefile's man in Latin script (no patronymic) and his record
+            "a": ("Mikhail Tukhachevsky", "1893"),
+            "b": ("Тухачевский Михаил Николаевич", "1893"),
+            # brothers born the same year: nothing but the surname in common
+            "c": ("Миних Константин Васильевич", "1909"),
+            "d": ("Миних Борис Петрович", "1909"),
+            # records of the lists that name one word only, a surname variant
+            "e": ("Шмеркин", "1892"),
+            "f": ("Шмеркин", "1892"),
+        }
+    )
+    assert frozenset("ab") in scores and frozenset("ef") in scores
+    assert frozenset("cd") not in scores
