@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import memorial, peak_rss_mib
 from synth_registry import write as write_synthetic
 
+from kartoteka.bulk_memory import gc_paused
 from kartoteka.ingest.registries.encoding import read_text
 from kartoteka.ingest.registries.importer import (
     PARSERS,
@@ -46,7 +47,7 @@ from kartoteka.ingest.registries.importer import (
     import_registry,
     write_prepared,
 )
-from kartoteka.ingest.registries.prepare import Batch, Item, gc_paused, prepare
+from kartoteka.ingest.registries.prepare import Batch, Item, prepare
 from kartoteka.storage import Store
 
 TARGET_RECORDS_PER_S = 20_000  # the figure for memorial-lists

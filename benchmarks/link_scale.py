@@ -34,6 +34,7 @@ from common import peak_rss_mib
 from link_cross_script import _typo, persons, plain_splink_raw
 from linking_common import kartoteka_decisions, score
 
+from kartoteka.bulk_memory import gc_paused
 from kartoteka.linking.features import person_features
 
 
@@ -114,17 +115,18 @@ def main() -> None:
     )
     print(f"{len(rows):,} records, {len(truth):,} true pairs")
     began = time.perf_counter()
-    features = {
-        r["id"]: person_features(
-            r["id"],
-            [f"{r['surname']} {r['given']} {r['patronymic']}"],
-            r["sex"],
-            r["place"],
-            r["birth"],
-            r["died"],
-        )
-        for r in rows
-    }
+    with gc_paused():  # as `kartoteka link` builds them
+        features = {
+            r["id"]: person_features(
+                r["id"],
+                [f"{r['surname']} {r['given']} {r['patronymic']}"],
+                r["sex"],
+                r["place"],
+                r["birth"],
+                r["died"],
+            )
+            for r in rows
+        }
     read = time.perf_counter()
     found, _, scored, other = kartoteka_decisions(
         features, max_pairs=args.max_pairs, thresholds=tuple(args.threshold)

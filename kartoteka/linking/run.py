@@ -16,6 +16,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from typing import Any
 
+from kartoteka.bulk_memory import gc_paused
 from kartoteka.linking.clusters import cluster
 from kartoteka.linking.features import feature_table, person_features
 from kartoteka.linking.guard import disagree
@@ -101,14 +102,23 @@ def link_store(
     say("reading persons and their names")
     features: dict[str, dict[str, Any]] = {}
     curated: set[str] = set()
-    for pid, names, sex, place, birth, death, is_curated in store.persons_for_linking():
-        report.persons += 1
-        if not names:
-            report.unnamed += 1  # a record that names nobody links to nobody
-            continue
-        features[pid] = person_features(pid, names, sex, place, birth, death)
-        if is_curated:
-            curated.add(pid)
+    with gc_paused():
+        for (
+            pid,
+            names,
+            sex,
+            place,
+            birth,
+            death,
+            is_curated,
+        ) in store.persons_for_linking():
+            report.persons += 1
+            if not names:
+                report.unnamed += 1  # a record that names nobody links to nobody
+                continue
+            features[pid] = person_features(pid, names, sex, place, birth, death)
+            if is_curated:
+                curated.add(pid)
     say(f"scoring pairs with Splink on {engine}")
     pairs, report.pairs_scored, report.training = score_pairs(
         feature_table(features.values()), review_from, engine, spark_master, max_pairs

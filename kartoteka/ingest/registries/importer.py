@@ -14,6 +14,7 @@ from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kartoteka.bulk_memory import gc_paused
 from kartoteka.ingest.registries import memorial_lists, memorial_moscow
 from kartoteka.ingest.registries import prepare as preparation
 from kartoteka.ingest.registries.prepare import (
@@ -23,7 +24,6 @@ from kartoteka.ingest.registries.prepare import (
     Item,
     Parser,
     batch_digest,
-    gc_paused,
     prepare,
     prepare_in_workers,
 )

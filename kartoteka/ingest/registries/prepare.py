@@ -8,17 +8,16 @@ parsed at once.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import queue
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kartoteka.bulk_memory import gc_paused
 from kartoteka.errors import InvalidSource
 from kartoteka.ingest.registries.records import ParsedList, Skipped
 from kartoteka.ingest.registries.rows import record_rows
@@ -100,23 +99,6 @@ def prepare_batch(parsed: ParsedList, first: int, source_id: str, fmt: str) -> B
         refs=[b.ref for b in built],
         digest=batch_digest(rows),
     )
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while millions of rows are built.
-
-    The rows hold no cycles, so reference counting frees them; the collector
-    would only rescan every live object again and again (a third of the time
-    of building rows).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass
