@@ -149,17 +149,17 @@ def _separate_stages(
     seconds["prepare"], items = best_of(
         repeat, lambda: list(prepare(paths, fmt, parsed.__getitem__))
     )
-    report = RegistryReport(fmt)
 
-    def write() -> None:
+    def write() -> RegistryReport:
         for stale in folder.glob("write.db*"):
             stale.unlink()
         store = Store.open(folder / "write.db")
-        report.__init__(fmt)  # type: ignore[misc]  # counted afresh each run
+        report = RegistryReport(fmt)
         write_prepared(iter(items), store, fmt, "benchmark", report)
         store.close()
+        return report
 
-    seconds["write"], _ = best_of(repeat, write)
+    seconds["write"], report = best_of(repeat, write)
     seconds["rows alone"], _ = best_of(repeat, lambda: bare_write(items, folder))
     return seconds, report.records
 

@@ -82,7 +82,6 @@ def find_person(store: Store, query: str) -> Entity:
     that, the one person with a name holding every word of it ("Уборевич").
     Records merged into one person count as that person."""
     found = store.find_entities(query, EntityKind.PERSON) or _by_words(store, query)
-    # Records that linking resolved into one person are that one person.
     found = list({store.cluster_of(e.id)[0]: e for e in found}.values())
     if not found:
         raise NotFound(f"no person named {query!r}; try `kartoteka search {query}`")

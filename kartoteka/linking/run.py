@@ -86,6 +86,25 @@ def split_pairs(
     return sure, unsure, held_back
 
 
+def _features(
+    store: Store, report: LinkReport
+) -> tuple[dict[str, dict[str, Any]], set[str]]:
+    """The features of every named person, and which are a casefile's."""
+    features: dict[str, dict[str, Any]] = {}
+    curated: set[str] = set()
+    with gc_paused():
+        for row in store.persons_for_linking():
+            pid, names, sex, place, birth, death, is_curated = row
+            report.persons += 1
+            if not names:
+                report.unnamed += 1  # a record that names nobody links to nobody
+                continue
+            features[pid] = person_features(pid, names, sex, place, birth, death)
+            if is_curated:
+                curated.add(pid)
+    return features, curated
+
+
 def link_store(
     store: Store,
     actor: str,
@@ -100,25 +119,7 @@ def link_store(
     began = time.perf_counter()
     say = step or (lambda _label: None)
     say("reading persons and their names")
-    features: dict[str, dict[str, Any]] = {}
-    curated: set[str] = set()
-    with gc_paused():
-        for (
-            pid,
-            names,
-            sex,
-            place,
-            birth,
-            death,
-            is_curated,
-        ) in store.persons_for_linking():
-            report.persons += 1
-            if not names:
-                report.unnamed += 1  # a record that names nobody links to nobody
-                continue
-            features[pid] = person_features(pid, names, sex, place, birth, death)
-            if is_curated:
-                curated.add(pid)
+    features, curated = _features(store, report)
     say(f"scoring pairs with Splink on {engine}")
     pairs, report.pairs_scored, report.training = score_pairs(
         feature_table(features.values()), review_from, engine, spark_master, max_pairs

@@ -17,6 +17,8 @@ from kartoteka.names.morphology import analyse
 from kartoteka.names.normalize import TITLES, drop_titles, normalize
 from kartoteka.names.phonetic import is_cyrillic
 
+_INITIALS_GLUED = re.compile(r"^(\w{1,2}\.)(\w{1,2}\.?)$")
+
 # Endings, tested with str.endswith: a regular expression anchored at the end
 # tries every alternative at every letter (9 µs a word, twice for each of
 # the millions of names a registry links).
@@ -37,9 +39,6 @@ _MASCULINE_SURNAME = (
 
 def _patronymic_ending(word: str) -> bool:
     return word.endswith(_PATRONYMIC_ENDINGS)
-
-
-_INITIALS_GLUED = re.compile(r"^(\w{1,2}\.)(\w{1,2}\.?)$")
 
 
 @dataclass(frozen=True)
