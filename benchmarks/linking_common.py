@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from kartoteka.linking.features import feature_table
-from kartoteka.linking.run import THRESHOLD, split_pairs
+from kartoteka.linking.run import THRESHOLD, decide
 from kartoteka.linking.score import duckdb_api, score_pairs
 
 PairSet = set[tuple[str, str]]
@@ -22,27 +22,40 @@ def score(found: PairSet, truth: PairSet) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1, "pairs": len(found)}
 
 
+def _together(
+    pairs: list[tuple[str, str, float]], features: dict, at: float
+) -> PairSet:
+    """Every pair of records that `kartoteka link --threshold at` puts in one
+    cluster (a record joined to two others joins those two as well)."""
+    clusters = decide(pairs, features, at)[0].clusters()
+    return {
+        (a, b)
+        for members in clusters.values()
+        for i, a in enumerate(members)
+        for b in members[i + 1 :]
+    }
+
+
 def kartoteka_decisions(
     features: dict[str, dict[str, Any]],
     floor: float = THRESHOLD,
     max_pairs: int | None = None,
     thresholds: tuple[float, ...] = (),
 ) -> tuple[PairSet, PairSet, int, dict[float, PairSet]]:
-    """As `kartoteka link` decides: pairs merged, pairs sent to review (those
-    scored from ``floor``), how many pairs were scored, and the pairs merged
-    at each of ``thresholds`` (as `kartoteka link --threshold` would; scored
-    from the lowest of them and ``floor``)."""
+    """As `kartoteka link` decides: pairs in one cluster, pairs sent to review
+    (those scored from ``floor``), how many pairs were scored, and the pairs
+    in one cluster at each of ``thresholds`` (as `kartoteka link --threshold`
+    would; scored from the lowest of them and ``floor``)."""
     table = feature_table(features.values())
     lowest = min((floor, *thresholds))
     pairs, scored, notes = score_pairs(table, lowest, max_pairs=max_pairs)
     for note in notes:
         print(f"  (kartoteka model: {note})")
-    at = {
-        t: {(a, b) for a, b, _ in split_pairs(pairs, features, t)[0]}
-        for t in thresholds
-    }
-    sure, unsure, _ = split_pairs([p for p in pairs if p[2] >= floor], features)
-    return {(a, b) for a, b, _ in sure}, {(a, b) for a, b, _ in unsure}, scored, at
+    at = {t: _together(pairs, features, t) for t in thresholds}
+    from_floor = [p for p in pairs if p[2] >= floor]
+    unsure = decide(from_floor, features)[1]
+    together = _together(from_floor, features, THRESHOLD)
+    return together, {(a, b) for a, b, _ in unsure}, scored, at
 
 
 def plain_splink(

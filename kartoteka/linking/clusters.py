@@ -1,14 +1,16 @@
 """Pairs to clusters, greedily by probability, never across a "not same".
 
 A plain connected-components pass would join A and C through B even when a
-historian has said A and C are not one person; here a union that would put
-a judged "not same" pair in one cluster is refused, and the pair that asked
-for it goes to review instead.
+historian has said A and C are not one person, or when A and C are plainly
+namesakes (a record "Лац Д. А., 1899" scoring high with both Давид
+Афанасьевич and Дмитрий Андреевич, born 1899): here a union that would put
+a judged "not same" pair, or a pair the guard tells apart, in one cluster
+is refused, and the pair that asked for it goes to review instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 
@@ -36,18 +38,21 @@ def cluster(
     same: Iterable[tuple[str, str]] = (),
     not_same: Iterable[tuple[str, str]] = (),
     preferred: set[str] | frozenset[str] = frozenset(),
+    apart: Callable[[str, str], bool] | None = None,
 ) -> Clustering:
-    """Join judged "same" pairs, then ``pairs`` from the likeliest down.
+    """Join judged "same" pairs, then ``pairs`` from the likeliest down,
+    never two clusters holding a "not same" pair or, for ``pairs``, two
+    members that ``apart`` says are different people.
 
     The canonical member of a cluster is a ``preferred`` one (a curated
     person) when there is one, else the smallest id.
     """
     parent: dict[str, str] = {}
     members: dict[str, set[str]] = {}
-    apart: dict[str, set[str]] = {}
+    judged_apart: dict[str, set[str]] = {}
     for a, b in not_same:
-        apart.setdefault(a, set()).add(b)
-        apart.setdefault(b, set()).add(a)
+        judged_apart.setdefault(a, set()).add(b)
+        judged_apart.setdefault(b, set()).add(a)
     result = Clustering()
 
     def find(x: str) -> str:
@@ -63,7 +68,15 @@ def cluster(
         if ra == rb:
             return True
         small, large = sorted((ra, rb), key=lambda r: len(members[r]))
-        if any(find(o) == large for m in members[small] for o in apart.get(m, ())):
+        if any(
+            find(o) == large for m in members[small] for o in judged_apart.get(m, ())
+        ):
+            return False
+        if (
+            p is not None
+            and apart is not None
+            and any(apart(x, y) for x in members[small] for y in members[large])
+        ):
             return False
         parent[small] = large
         members[large] |= members.pop(small)

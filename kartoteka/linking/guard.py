@@ -4,7 +4,8 @@ A pair that disagrees is never merged by `kartoteka link`, however high it
 scores; it goes to review. Namesakes are told apart here: different
 surnames (a woman's surname changed at marriage is for a person to judge),
 given names, patronymics, Cyrillic initials, sexes, birth years more than
-three apart, or names that differ at all with birthplaces that differ too.
+three apart, names that differ at all with birthplaces that differ too, or
+birthplaces and dates of death that both differ.
 """
 
 from __future__ import annotations
@@ -83,6 +84,10 @@ def _places_differ(x: str | None, y: str | None) -> bool:
     )
 
 
+def _dates_differ(x: str | None, y: str | None) -> bool:
+    return bool(x and y and x != y)
+
+
 def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Do two persons' features say they are different people?"""
     if a["sex"] and b["sex"] and a["sex"] != b["sex"]:
@@ -93,7 +98,12 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
         and abs(a["birth_year"] - b["birth_year"]) > 3
     ):
         return True
-    if _names_differ(a, b) and _places_differ(a["birthplace"], b["birthplace"]):
+    places_differ = _places_differ(a["birthplace"], b["birthplace"])
+    if places_differ and _dates_differ(a["death_date"], b["death_date"]):
+        # Namesakes in all three names, each born and shot elsewhere: a
+        # record of them both (one naming neither) must not join the two.
+        return True
+    if _names_differ(a, b) and places_differ:
         # Two Latvians named Ян Янович, born 1897, shot on the same day of
         # 1938, one Крузин from Смилтен, one Крумин from Тукум: mass
         # operations make every other agreement common.

@@ -84,8 +84,9 @@ BLOCKING = [
 ]
 # Rules that find pairs for training, each leaving some comparisons free.
 TRAINING = [
-    block_on("surname_key"),
-    block_on("given_key", "patronymic_key", "birth_year"),
+    block_on("surname_key", "given_key"),
+    block_on("given_key", "patronymic_key", "death_date"),
+    block_on("surname_key", "patronymic_key"),
 ]
 
 
@@ -107,6 +108,25 @@ def _comparison(label: str, null_column: str, *levels: Any) -> cl.CustomComparis
     return cl.CustomComparison(
         output_column_name=label,
         comparison_levels=[cll.NullLevel(null_column), *levels],
+    )
+
+
+def _stated_once(label: str, column: str, *levels: Any) -> cl.CustomComparison:
+    """A comparison that says nothing when neither record gives ``column``,
+    and learns what it means when only one does: a second record of a person
+    often leaves out what the first states, and training finds out how much
+    more often than two records of different people do. (Its starting
+    weight is none, for a store too small to train.)"""
+    left, right = f"{column}_l IS NULL", f"{column}_r IS NULL"
+    neither = cll.CustomLevel(f"{left} AND {right}", f"no {column}")
+    once = cll.CustomLevel(f"{left} OR {right}", f"{column} in one record only")
+    return cl.CustomComparison(
+        output_column_name=label,
+        comparison_levels=[
+            neither.configure(is_null_level=True),
+            _level(once, 0.1, 0.1),
+            *levels,
+        ],
     )
 
 
@@ -145,8 +165,8 @@ def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComp
         _level(cll.ArrayIntersectLevel(f"{column}s", 1), 0.05, 0.005),
         _level(cll.JaroWinklerLevel(column, 0.9), 0.03, 0.01),
         _level(
-            cll.CustomLevel(initial_only, "initial stands for the name"), 0.06, 0.003
-        ),
+            cll.CustomLevel(initial_only, "initial stands for the name"), 0.1, 0.003
+        ).configure(fix_m_probability=True),
         _level(cll.ElseLevel(), 0.01, 0.96),
     )
 
@@ -164,7 +184,7 @@ def comparisons(tf: bool = True) -> list[Any]:
         ),
         _name_part("given_key", "given_initial", "given", tf),
         _name_part("patronymic_key", "patronymic_initial", "patronymic", tf),
-        _comparison(
+        _stated_once(
             "birth",
             "birth_year",
             _level(cll.ExactMatchLevel("birth_date"), 0.5, 0.0001),
@@ -176,7 +196,7 @@ def comparisons(tf: bool = True) -> list[Any]:
         ),
         # Executed or died: two records of one person mostly give one date
         # (sometimes the sentence's, or another reading, instead).
-        _comparison(
+        _stated_once(
             "death",
             "death_year",
             # by how many died that day: the busiest days of 1937-38 saw
@@ -185,7 +205,7 @@ def comparisons(tf: bool = True) -> list[Any]:
             _level(cll.ExactMatchLevel("death_year"), 0.2, 0.3),
             _level(cll.ElseLevel(), 0.2, 0.7),
         ),
-        _comparison(
+        _stated_once(
             "birthplace",
             "birthplace",
             _level(cll.ExactMatchLevel("birthplace"), 0.6, 0.01),

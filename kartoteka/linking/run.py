@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kartoteka.bulk_memory import gc_paused
-from kartoteka.linking.clusters import cluster
+from kartoteka.linking.clusters import Clustering, cluster
 from kartoteka.linking.features import feature_table, person_features
 from kartoteka.linking.guard import disagree
 from kartoteka.linking.score import score_pairs
@@ -86,6 +86,29 @@ def split_pairs(
     return sure, unsure, held_back
 
 
+def decide(
+    pairs: list[Pair],
+    features: dict[str, dict[str, Any]],
+    threshold: float = THRESHOLD,
+    judged: dict[tuple[str, str], Verdict] | None = None,
+    curated: set[str] | frozenset[str] = frozenset(),
+) -> tuple[Clustering, list[Pair], int]:
+    """Scored pairs → the clusters, the pairs to review, and how many of
+    those scored at or above the threshold (held back by the guard)."""
+    judged = judged or {}
+    same = [p for p, v in judged.items() if v == Verdict.SAME]
+    not_same = [p for p, v in judged.items() if v == Verdict.NOT_SAME]
+    sure, unsure, held_back = split_pairs(pairs, features, threshold, judged)
+    result = cluster(
+        sure,
+        same,
+        not_same,
+        preferred=curated,
+        apart=lambda a, b: disagree(features[a], features[b]),
+    )
+    return result, unsure + result.refused, held_back
+
+
 def _features(
     store: Store, report: LinkReport
 ) -> tuple[dict[str, dict[str, Any]], set[str]]:
@@ -125,13 +148,10 @@ def link_store(
         feature_table(features.values()), review_from, engine, spark_master, max_pairs
     )
     report.candidates = len(pairs)
-    judged = store.judgements()
-    same = [p for p, v in judged.items() if v == Verdict.SAME]
-    not_same = [p for p, v in judged.items() if v == Verdict.NOT_SAME]
-    sure, unsure, report.held_back = split_pairs(pairs, features, threshold, judged)
     say("clustering")
-    result = cluster(sure, same, not_same, preferred=curated)
-    unsure += result.refused
+    result, unsure, report.held_back = decide(
+        pairs, features, threshold, store.judgements(), curated
+    )
     say("writing links")
     before = store.links()
     with store.writing(actor, reason="link") as tx:

@@ -27,3 +27,19 @@ def test_a_same_judgement_joins_without_a_score():
 
 def test_persons_alone_are_in_no_cluster():
     assert cluster([]).clusters() == {}
+
+
+def test_a_record_scoring_high_with_two_namesakes_joins_only_the_likelier():
+    # "Лац Д. А." scores high with both; Давид and Дмитрий are not one man
+    namesakes = {frozenset(("david", "dmitry"))}
+    result = cluster(
+        [("initials", "david", 0.99), ("initials", "dmitry", 0.98)],
+        apart=lambda x, y: frozenset((x, y)) in namesakes,
+    )
+    assert result.clusters() == {"david": ["david", "initials"]}
+    assert result.refused == [("initials", "dmitry", 0.98)]
+
+
+def test_a_historians_same_is_joined_whatever_the_guard_says():
+    result = cluster([], same=[("x", "y")], apart=lambda _x, _y: True)
+    assert result.clusters() == {"x": ["x", "y"]}

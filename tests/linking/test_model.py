@@ -154,3 +154,30 @@ def test_a_surname_and_birth_year_alone_pair_only_where_a_patronymic_is_missing(
     )
     assert frozenset("ab") in scores and frozenset("ef") in scores
     assert frozenset("cd") not in scores
+
+
+def test_namesakes_born_and_shot_in_different_places_and_days_are_apart():
+    def record(place: str | None, died: str | None) -> dict:
+        return person_features("x", ["Лац Давид Афанасьевич"], "M", place, "1899", died)
+
+    budapest = record("Венгрия, г. Будапешт", "1938-05-31")
+    assert disagree(budapest, record("Польша, г. Вильно", "1937-10-08"))
+    # one of the two differing is for the model to weigh, not the guard
+    assert not disagree(budapest, record("Польша, г. Вильно", "1938-05-31"))
+    assert not disagree(budapest, record("Венгрия, г. Будапешт", "1937-10-08"))
+    assert not disagree(budapest, record(None, "1937-10-08"))
+
+
+def test_a_detail_one_record_leaves_out_is_weighed_once_trained():
+    from kartoteka.linking.model import comparisons
+
+    for comparison in comparisons():
+        spec = comparison.get_comparison("duckdb").as_dict()
+        if spec["output_column_name"] not in ("birth", "death", "birthplace"):
+            continue
+        null, once = spec["comparison_levels"][:2]
+        # neither record stating it says nothing; one stating it is a level
+        # of its own, neutral until training gives it a weight
+        assert null["is_null_level"] and " AND " in null["sql_condition"]
+        assert not once.get("is_null_level") and " OR " in once["sql_condition"]
+        assert once["m_probability"] == once["u_probability"]
