@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import peak_rss_mib
 from link_cross_script import _typo, persons, plain_splink_raw
-from linking_common import kartoteka_decisions, score
+from linking_common import kartoteka_decisions, score, together
 
 from kartoteka.bulk_memory import gc_paused
 from kartoteka.linking.features import person_features
@@ -128,8 +128,8 @@ def main() -> None:
             for r in rows
         }
     read = time.perf_counter()
-    found, _, scored, other = kartoteka_decisions(
-        features, max_pairs=args.max_pairs, thresholds=tuple(args.threshold)
+    found, _, scored, pairs = kartoteka_decisions(
+        features, max_pairs=args.max_pairs, lowest=min(args.threshold, default=None)
     )
     done = time.perf_counter()
     s = score(found, truth)
@@ -142,8 +142,8 @@ def main() -> None:
         f"precision {s['precision']:.4f}  recall {s['recall']:.4f}  F1 {s['f1']:.4f}"
         f"  peak memory {peak_rss_mib():,.0f} MiB"
     )
-    for threshold, merged in sorted(other.items(), reverse=True):
-        s = score(merged, truth)
+    for threshold in sorted(args.threshold, reverse=True):
+        s = score(together(pairs, features, threshold), truth)
         print(
             f"  merging from p {threshold}: precision {s['precision']:.4f}  "
             f"recall {s['recall']:.4f}  F1 {s['f1']:.4f}"

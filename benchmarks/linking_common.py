@@ -7,6 +7,7 @@ import logging
 from contextlib import ExitStack
 from typing import Any
 
+from kartoteka.linking.clusters import Clustering
 from kartoteka.linking.features import feature_table
 from kartoteka.linking.run import THRESHOLD, decide
 from kartoteka.linking.score import duckdb_api, score_pairs
@@ -22,15 +23,18 @@ def score(found: PairSet, truth: PairSet) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1, "pairs": len(found)}
 
 
-def _together(
-    pairs: list[tuple[str, str, float]], features: dict, at: float
+def together(
+    pairs: list[tuple[str, str, float]], features: dict, threshold: float = THRESHOLD
 ) -> PairSet:
-    """Every pair of records that `kartoteka link --threshold at` puts in one
+    """Every pair of records that `kartoteka link --threshold` puts in one
     cluster (a record joined to two others joins those two as well)."""
-    clusters = decide(pairs, features, at)[0].clusters()
+    return _pairs_in(decide(pairs, features, threshold)[0])
+
+
+def _pairs_in(clustering: Clustering) -> PairSet:
     return {
         (a, b)
-        for members in clusters.values()
+        for members in clustering.clusters().values()
         for i, a in enumerate(members)
         for b in members[i + 1 :]
     }
@@ -40,22 +44,20 @@ def kartoteka_decisions(
     features: dict[str, dict[str, Any]],
     floor: float = THRESHOLD,
     max_pairs: int | None = None,
-    thresholds: tuple[float, ...] = (),
-) -> tuple[PairSet, PairSet, int, dict[float, PairSet]]:
+    lowest: float | None = None,
+) -> tuple[PairSet, PairSet, int, list[tuple[str, str, float]]]:
     """As `kartoteka link` decides: pairs in one cluster, pairs sent to review
-    (those scored from ``floor``), how many pairs were scored, and the pairs
-    in one cluster at each of ``thresholds`` (as `kartoteka link --threshold`
-    would; scored from the lowest of them and ``floor``)."""
+    (those scored from ``floor``), how many pairs were scored, and the scored
+    pairs from ``lowest`` (for `together` at other thresholds)."""
     table = feature_table(features.values())
-    lowest = min((floor, *thresholds))
-    pairs, scored, notes = score_pairs(table, lowest, max_pairs=max_pairs)
+    pairs, scored, notes = score_pairs(
+        table, min(floor, lowest or floor), max_pairs=max_pairs
+    )
     for note in notes:
         print(f"  (kartoteka model: {note})")
-    at = {t: _together(pairs, features, t) for t in thresholds}
     from_floor = [p for p in pairs if p[2] >= floor]
-    unsure = decide(from_floor, features)[1]
-    together = _together(from_floor, features, THRESHOLD)
-    return together, {(a, b) for a, b, _ in unsure}, scored, at
+    clustering, unsure, _ = decide(from_floor, features)
+    return _pairs_in(clustering), {(a, b) for a, b, _ in unsure}, scored, pairs
 
 
 def plain_splink(

@@ -99,13 +99,14 @@ def decide(
     same = [p for p, v in judged.items() if v == Verdict.SAME]
     not_same = [p for p, v in judged.items() if v == Verdict.NOT_SAME]
     sure, unsure, held_back = split_pairs(pairs, features, threshold, judged)
-    result = cluster(
-        sure,
-        same,
-        not_same,
-        preferred=curated,
-        apart=lambda a, b: disagree(features[a], features[b]),
-    )
+    agreed = {(a, b) for a, b, _ in sure}  # the guard has passed these
+
+    def apart(a: str, b: str) -> bool:
+        if (a, b) in agreed or (b, a) in agreed:
+            return False
+        return disagree(features[a], features[b])
+
+    result = cluster(sure, same, not_same, preferred=curated, apart=apart)
     return result, unsure + result.refused, held_back
 
 
