@@ -181,3 +181,22 @@ def test_a_detail_one_record_leaves_out_is_weighed_once_trained():
         assert null["is_null_level"] and " AND " in null["sql_condition"]
         assert not once.get("is_null_level") and " OR " in once["sql_condition"]
         assert once["m_probability"] == once["u_probability"]
+
+
+def test_without_a_plausible_training_a_detail_in_one_record_weighs_nothing():
+    from kartoteka.linking.model import _once_neutral
+
+    level = {"label_for_charts": "birthplace in one record only"}
+    model = {
+        "comparisons": [
+            {
+                "comparison_levels": [
+                    level | {"m_probability": 0.1, "u_probability": 0.02},
+                    {"label_for_charts": "exact", "m_probability": 0.6},
+                ]
+            }
+        ]
+    }
+    once, exact = _once_neutral(model)["comparisons"][0]["comparison_levels"]
+    assert once["m_probability"] == once["u_probability"] == 0.02
+    assert exact["m_probability"] == 0.6
