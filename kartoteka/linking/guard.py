@@ -11,6 +11,7 @@ birthplaces and dates of death that both differ.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
@@ -55,17 +56,18 @@ def _names_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
 _PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|')*[^\W\d_]")
 
 
-def _place_words(place: str) -> list[set[str]]:
+@lru_cache(maxsize=65536)
+def _place_words(place: str) -> tuple[frozenset[str], ...]:
     """The keys of each word of four letters or more ("г." and "д." go), so
     that places compare across scripts as names do."""
-    return [
-        {key for key in word_keys(word) if key} or {word}
+    return tuple(
+        frozenset(key for key in word_keys(word) if key) or frozenset((word,))
         for word in _PLACE_WORD.findall(place)
         if len(word) >= 4
-    ]
+    )
 
 
-def _named_in(word: set[str], keys: set[str]) -> bool:
+def _named_in(word: frozenset[str], keys: set[str]) -> bool:
     """Does a place word appear among these keys: the same first five
     letters (Борисове, Борисов) or one slip apart?"""
     return any(k[:5] == o[:5] or OSA.distance(k, o) <= 1 for k in word for o in keys)
@@ -98,15 +100,14 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
         and abs(a["birth_year"] - b["birth_year"]) > 3
     ):
         return True
-    places_differ = _places_differ(a["birthplace"], b["birthplace"])
-    if places_differ and _dates_differ(a["death_date"], b["death_date"]):
-        # Namesakes in all three names, each born and shot elsewhere: a
-        # record of them both (one naming neither) must not join the two.
-        return True
-    if _names_differ(a, b) and places_differ:
-        # Two Latvians named Ян Янович, born 1897, shot on the same day of
-        # 1938, one Крузин from Смилтен, one Крумин from Тукум: mass
-        # operations make every other agreement common.
+    # Two Latvians named Ян Янович, born 1897, shot on the same day of 1938,
+    # one Крузин from Смилтен, one Крумин from Тукум: mass operations make
+    # every other agreement common. And namesakes in all three names, each
+    # born and shot elsewhere: a record of both (naming neither place nor
+    # day) must not join the two.
+    if (
+        _names_differ(a, b) or _dates_differ(a["death_date"], b["death_date"])
+    ) and _places_differ(a["birthplace"], b["birthplace"]):
         return True
     names_a = (a["surname_key"], a["given_key"])
     swapped = bool(a["surname_key"]) and names_a == (b["given_key"], b["surname_key"])
