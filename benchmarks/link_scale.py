@@ -34,8 +34,7 @@ from common import peak_rss_mib
 from link_cross_script import _typo, persons, plain_splink_raw
 from linking_common import kartoteka_decisions, score, together
 
-from kartoteka.bulk_memory import gc_paused
-from kartoteka.linking.features import person_features
+from kartoteka.linking.feature_columns import build_features
 
 
 def synthetic(  # type: ignore[type-arg]
@@ -115,18 +114,17 @@ def main() -> None:
     )
     print(f"{len(rows):,} records, {len(truth):,} true pairs")
     began = time.perf_counter()
-    with gc_paused():  # as `kartoteka link` builds them
-        features = {
-            r["id"]: person_features(
-                r["id"],
-                [f"{r['surname']} {r['given']} {r['patronymic']}"],
-                r["sex"],
-                r["place"],
-                r["birth"],
-                r["died"],
-            )
-            for r in rows
-        }
+    features = build_features(  # as `kartoteka link` builds them
+        (
+            r["id"],
+            [f"{r['surname']} {r['given']} {r['patronymic']}"],
+            r["sex"],
+            r["place"],
+            r["birth"],
+            r["died"],
+        )
+        for r in rows
+    )
     read = time.perf_counter()
     found, _, scored, pairs = kartoteka_decisions(
         features, max_pairs=args.max_pairs, lowest=min(args.threshold, default=None)

@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from kartoteka.linking.clusters import Clustering
-from kartoteka.linking.features import feature_table
+from kartoteka.linking.feature_columns import FeatureColumns
 from kartoteka.linking.run import THRESHOLD, decide
 from kartoteka.linking.score import duckdb_api, score_pairs
 
@@ -24,7 +24,9 @@ def score(found: PairSet, truth: PairSet) -> dict[str, float]:
 
 
 def together(
-    pairs: list[tuple[str, str, float]], features: dict, threshold: float = THRESHOLD
+    pairs: list[tuple[str, str, float]],
+    features: FeatureColumns,
+    threshold: float = THRESHOLD,
 ) -> PairSet:
     """Every pair of records that `kartoteka link --threshold` puts in one
     cluster (a record joined to two others joins those two as well)."""
@@ -41,7 +43,7 @@ def _pairs_in(clustering: Clustering) -> PairSet:
 
 
 def kartoteka_decisions(
-    features: dict[str, dict[str, Any]],
+    features: FeatureColumns,
     floor: float = THRESHOLD,
     max_pairs: int | None = None,
     lowest: float | None = None,
@@ -49,7 +51,7 @@ def kartoteka_decisions(
     """As `kartoteka link` decides: pairs in one cluster, pairs sent to review
     (those scored from ``floor``), how many pairs were scored, and the scored
     pairs from ``lowest`` (for `together` at other thresholds)."""
-    table = feature_table(features.values())
+    table = features.splink_table()
     pairs, scored, notes = score_pairs(
         table, min(floor, lowest or floor), max_pairs=max_pairs
     )

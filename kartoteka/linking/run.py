@@ -12,13 +12,12 @@ differ at all and birthplaces too, goes to review however high its score.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kartoteka.bulk_memory import gc_paused
 from kartoteka.linking.clusters import Clustering, cluster
-from kartoteka.linking.features import feature_table, person_features
+from kartoteka.linking.feature_columns import FeatureColumns, Row, build_features
 from kartoteka.linking.guard import disagree
 from kartoteka.linking.score import score_pairs
 from kartoteka.storage import Store
@@ -66,7 +65,7 @@ Pair = tuple[str, str, float]
 
 def split_pairs(
     pairs: list[Pair],
-    features: dict[str, dict[str, Any]],
+    features: Mapping[str, dict[str, Any]],
     threshold: float = THRESHOLD,
     judged: Container[tuple[str, str]] = (),
 ) -> tuple[list[Pair], list[Pair], int]:
@@ -88,7 +87,7 @@ def split_pairs(
 
 def decide(
     pairs: list[Pair],
-    features: dict[str, dict[str, Any]],
+    features: Mapping[str, dict[str, Any]],
     threshold: float = THRESHOLD,
     judged: dict[tuple[str, str], Verdict] | None = None,
     curated: set[str] | frozenset[str] = frozenset(),
@@ -110,23 +109,29 @@ def decide(
     return result, unsure + result.refused, held_back
 
 
-def _features(
-    store: Store, report: LinkReport
-) -> tuple[dict[str, dict[str, Any]], set[str]]:
+def _features(store: Store, report: LinkReport) -> tuple[FeatureColumns, set[str]]:
     """The features of every named person, and which are a casefile's."""
-    features: dict[str, dict[str, Any]] = {}
     curated: set[str] = set()
-    with gc_paused():
-        for row in store.persons_for_linking():
-            pid, names, sex, place, birth, death, is_curated = row
+
+    def named() -> Iterator[Row]:
+        for (
+            pid,
+            names,
+            sex,
+            place,
+            birth,
+            death,
+            is_curated,
+        ) in store.persons_for_linking():
             report.persons += 1
             if not names:
                 report.unnamed += 1  # a record that names nobody links to nobody
                 continue
-            features[pid] = person_features(pid, names, sex, place, birth, death)
             if is_curated:
                 curated.add(pid)
-    return features, curated
+            yield pid, names, sex, place, birth, death
+
+    return build_features(named()), curated
 
 
 def link_store(
@@ -146,7 +151,7 @@ def link_store(
     features, curated = _features(store, report)
     say(f"scoring pairs with Splink on {engine}")
     pairs, report.pairs_scored, report.training = score_pairs(
-        feature_table(features.values()), review_from, engine, spark_master, max_pairs
+        features.splink_table(), review_from, engine, spark_master, max_pairs
     )
     report.candidates = len(pairs)
     say("clustering")
