@@ -349,9 +349,10 @@ def test_linking_the_demo_and_both_lists(memorial, shared):
     run_demo(memorial, actor="test", seed=None)
     report = link_store(memorial, "test")
     assert report.unnamed == 45_614  # the all-Russia bodies name nobody
-    # (824 pairs with the blocking rules of docs/linking.md; fewer would
-    # mean a rule lost its pairs)
-    assert report.pairs_scored > 600 and report.merged >= 8
+    # (553 pairs with the blocking rules of docs/linking.md, 62 of them worth
+    # a look; far fewer would mean a rule lost its pairs)
+    assert report.pairs_scored > 400 and report.candidates >= 50
+    assert report.merged >= 8
     refs = {
         e.id: e.attributes.get("record", {}).get("ref")
         for e in memorial.entities(list(memorial.links())).values()

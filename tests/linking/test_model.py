@@ -200,3 +200,19 @@ def test_without_a_plausible_training_a_detail_in_one_record_weighs_nothing():
     once, exact = _once_neutral(model)["comparisons"][0]["comparison_levels"]
     assert once["m_probability"] == once["u_probability"] == 0.02
     assert exact["m_probability"] == 0.6
+
+
+def test_a_misspelt_surname_pairs_only_persons_near_in_age():
+    scores = _scores(
+        {
+            "a": ("Борткевич Капитон Васильевич", "1907"),
+            "b": ("Бортевич Капитон Васильевич", "1906"),
+            # a slip away, and born seventeen years before: the guard would
+            # never let them merge, so blocking does not pair them
+            "c": ("Бортевич Капитон Васильевич", "1890"),
+            "d": ("Бортевич Капитон Васильевич", None),
+        }
+    )
+    assert frozenset("ab") in scores and frozenset("ad") in scores
+    assert frozenset("ac") not in scores
+    assert frozenset("bc") in scores  # the same surname: compared as ever
