@@ -6,7 +6,9 @@ Links are rows of ``person_links``, written as revisions; a judgement
 "not same" pair never ends in one cluster. Namesakes are never merged
 without a person's word: a pair whose surnames, patronymics, given names,
 sexes or birth years (more than three years apart) disagree, or whose names
-differ at all and birthplaces too, goes to review however high its score.
+differ at all and birthplaces too, or whose birthplaces and dates of death
+both differ, goes to review however high its score; nor do two such persons
+end in one cluster through a third.
 """
 
 from __future__ import annotations
@@ -114,22 +116,15 @@ def _features(store: Store, report: LinkReport) -> tuple[FeatureColumns, set[str
     curated: set[str] = set()
 
     def named() -> Iterator[Row]:
-        for (
-            pid,
-            names,
-            sex,
-            place,
-            birth,
-            death,
-            is_curated,
-        ) in store.persons_for_linking():
+        for row in store.persons_for_linking():
             report.persons += 1
+            person, names, *_, is_curated = row
             if not names:
                 report.unnamed += 1  # a record that names nobody links to nobody
                 continue
             if is_curated:
-                curated.add(pid)
-            yield pid, names, sex, place, birth, death
+                curated.add(person)
+            yield row[:6]
 
     return build_features(named()), curated
 
