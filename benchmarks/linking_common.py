@@ -52,9 +52,8 @@ def kartoteka_decisions(
     (those scored from ``floor``), how many pairs were scored, and the scored
     pairs from ``lowest`` (for `together` at other thresholds)."""
     table = features.splink_table()
-    pairs, scored, notes = score_pairs(
-        table, min(floor, lowest or floor), max_pairs=max_pairs
-    )
+    lowest = floor if lowest is None else min(floor, lowest)
+    pairs, scored, notes = score_pairs(table, lowest, max_pairs=max_pairs)
     for note in notes:
         print(f"  (kartoteka model: {note})")
     from_floor = [p for p in pairs if p[2] >= floor]

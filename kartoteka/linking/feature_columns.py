@@ -17,10 +17,8 @@ from multiprocessing import get_context
 from typing import Any
 
 from kartoteka.bulk_memory import gc_paused
-from kartoteka.linking.features import COLUMNS, person_features
+from kartoteka.linking.features import COLUMNS, GUARD_ONLY, person_features
 
-# Read by the guard, not by Splink (see features._given).
-GUARD_ONLY = ("given_word", "given_letter", "patronymic_word", "patronymic_letter")
 FIELDS = COLUMNS + GUARD_ONLY
 CHUNK = 50_000  # persons a process is handed at a time
 WORKERS = 2

@@ -36,6 +36,8 @@ COLUMNS = (
     "birthplace",
     "sex",
 )
+# Read by the guard, not by Splink (see _given).
+GUARD_ONLY = ("given_word", "given_letter", "patronymic_word", "patronymic_letter")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?[~?%]?$")
 
 
@@ -161,12 +163,3 @@ def person_features(
             f"{part}_letter": letter,
         }
     return features
-
-
-def feature_table(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Rows of features as columns, the shape Splink registers."""
-    table: dict[str, list[Any]] = {c: [] for c in COLUMNS}
-    for row in rows:
-        for column in COLUMNS:
-            table[column].append(row[column])
-    return table

@@ -18,6 +18,10 @@ from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from kartoteka.names.keys import word_keys
 
+# Birth years further apart than this are two people's (blocking, too,
+# pairs a misspelt surname only within it).
+MAX_YEARS_APART = 3
+
 
 def _alike(x: str, y: str) -> bool:
     """One slip of the pen apart (a letter added, dropped, changed or two
@@ -97,7 +101,7 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if (
         a["birth_year"]
         and b["birth_year"]
-        and abs(a["birth_year"] - b["birth_year"]) > 3
+        and abs(a["birth_year"] - b["birth_year"]) > MAX_YEARS_APART
     ):
         return True
     # Two Latvians named Ян Янович, born 1897, shot on the same day of 1938,

@@ -31,6 +31,8 @@ import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
 from splink.blocking_rule_library import And, CustomRule
 
+from kartoteka.linking.guard import MAX_YEARS_APART
+
 # A missing patronymic (a foreigner's, or none recorded) is a value of its
 # own in blocking: two such persons are compared on what they have.
 _PATRONYMIC = "coalesce(patronymic_key, '')"
@@ -40,12 +42,12 @@ _SURNAME_LETTER = "coalesce(substr(surname_key, 1, 1), '')"
 
 def _near_in_age(rule: Any) -> Any:
     """A blocking rule for pairs whose birth years, where both are given,
-    are at most three apart."""
+    are no further apart than the guard allows a merge."""
     return And(
         rule,
         CustomRule(
             "l.birth_year IS NULL OR r.birth_year IS NULL "
-            "OR abs(l.birth_year - r.birth_year) <= 3"
+            f"OR abs(l.birth_year - r.birth_year) <= {MAX_YEARS_APART}"
         ),
     )
 

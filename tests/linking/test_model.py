@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kartoteka.linking.features import feature_table, person_features
+from kartoteka.linking.feature_columns import build_features
+from kartoteka.linking.features import person_features
 from kartoteka.linking.guard import disagree
 from kartoteka.linking.score import score_pairs
 
@@ -10,11 +11,11 @@ from kartoteka.linking.score import score_pairs
 def _scores(
     people: dict[str, tuple[str, str | None]], died: dict[str, str] | None = None
 ) -> dict[frozenset, float]:
-    rows = [
-        person_features(pid, [name], "M", None, birth, (died or {}).get(pid))
+    features = build_features(
+        (pid, [name], "M", None, birth, (died or {}).get(pid))
         for pid, (name, birth) in people.items()
-    ]
-    pairs, _, _ = score_pairs(feature_table(rows), floor=0.0)
+    )
+    pairs, _, _ = score_pairs(features.splink_table(), floor=0.0)
     return {frozenset((a, b)): p for a, b, p in pairs}
 
 

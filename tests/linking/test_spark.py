@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from kartoteka.linking.features import feature_table, person_features
+from kartoteka.linking.feature_columns import build_features
 from kartoteka.linking.score import score_pairs
 from kartoteka.storage import Store
 
@@ -17,9 +17,9 @@ def test_spark_scores_the_pairs_duckdb_scores():
     assert shutil.which("java"), "Spark needs Java 17 on the machine"
     store = Store.open(":memory:")
     write_people(store)
-    table = feature_table(
-        person_features(*row[:6]) for row in store.persons_for_linking()
-    )
+    table = build_features(
+        row[:6] for row in store.persons_for_linking()
+    ).splink_table()
     on_duckdb, scored_duckdb, _ = score_pairs(table, 0.0, engine="duckdb")
     on_spark, scored_spark, _ = score_pairs(table, 0.0, engine="spark")
     assert scored_spark == scored_duckdb > 0
