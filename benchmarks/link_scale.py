@@ -34,7 +34,7 @@ from common import peak_rss_mib
 from link_cross_script import _typo, persons, plain_splink_raw
 from linking_common import kartoteka_decisions, score, together
 
-from kartoteka.linking.feature_columns import build_features
+from kartoteka.linking.feature_table import build_features
 
 
 def synthetic(  # type: ignore[type-arg]

@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from kartoteka.linking.clusters import Clustering
-from kartoteka.linking.feature_columns import FeatureColumns
+from kartoteka.linking.feature_table import FeatureTable
 from kartoteka.linking.run import THRESHOLD, decide
 from kartoteka.linking.score import duckdb_api, score_pairs
 
@@ -25,7 +25,7 @@ def score(found: PairSet, truth: PairSet) -> dict[str, float]:
 
 def together(
     pairs: list[tuple[str, str, float]],
-    features: FeatureColumns,
+    features: FeatureTable,
     threshold: float = THRESHOLD,
 ) -> PairSet:
     """Every pair of records that `kartoteka link --threshold` puts in one
@@ -43,7 +43,7 @@ def _pairs_in(clustering: Clustering) -> PairSet:
 
 
 def kartoteka_decisions(
-    features: FeatureColumns,
+    features: FeatureTable,
     floor: float = THRESHOLD,
     max_pairs: int | None = None,
     lowest: float | None = None,

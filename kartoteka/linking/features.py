@@ -16,7 +16,12 @@ from typing import Any
 from kartoteka.names.keys import patronymic_keys, word_keys
 from kartoteka.names.normalize import normalize
 from kartoteka.names.phonetic import is_cyrillic
-from kartoteka.names.structure import NameParts, parse_name
+from kartoteka.names.structure import (
+    NameParts,
+    parse_name,
+    patronymic_sex,
+    plain_words,
+)
 
 COLUMNS = (
     "unique_id",
@@ -38,6 +43,7 @@ COLUMNS = (
 )
 # Read by the guard, not by Splink (see _given).
 GUARD_ONLY = ("given_word", "given_letter", "patronymic_word", "patronymic_letter")
+FIELDS = COLUMNS + GUARD_ONLY
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?[~?%]?$")
 
 
@@ -68,6 +74,14 @@ PartFeatures = tuple[str | None, list[str] | None, str | None, str | None, str |
 @lru_cache(maxsize=262144)
 def _surname(word: str) -> tuple[str, ...]:
     return tuple(k for k in word_keys(word, True) if k)
+
+
+@lru_cache(maxsize=262144)
+def _one_surname(word: str) -> tuple[str | None, list[str] | None]:
+    """(its first key, all its keys) of a person's only surname. The list is
+    shared by every person of that surname: read, never changed."""
+    own = _surname(word)
+    return (own[0] if own else None), (sorted(set(own)) or None)
 
 
 @lru_cache(maxsize=65536)
@@ -101,6 +115,7 @@ def _place(text: str | None) -> str | None:
     return normalize(text) or None if text else None
 
 
+@lru_cache(maxsize=65536)
 def date_fields(edtf: str | None) -> tuple[int | None, str | None, str | None]:
     """(year, "YYYY-MM", "YYYY-MM-DD") of a date, as far as it is known."""
     if not edtf:
@@ -114,21 +129,40 @@ def date_fields(edtf: str | None) -> tuple[int | None, str | None, str | None]:
     return int(year), ym, (f"{ym}-{day}" if ym and day else None)
 
 
-def person_features(
+def person_row(
     person_id: str,
     names: list[str],
     sex: str | None = None,
     birthplace: str | None = None,
     birth: str | None = None,
     death: str | None = None,
-) -> dict[str, Any]:
-    """``death``: the date of execution or death. Lists of the repressed give
+) -> tuple[Any, ...]:
+    """A person's features, one value per field of ``FIELDS``.
+
+    ``death``: the date of execution or death. Lists of the repressed give
     it for nearly everyone, and two records of one person share it far more
-    often than namesakes do."""
+    often than namesakes do.
+    """
+    # A registry's usual person, one name "Surname Given Patronymic": every
+    # value from a cache of words or dates (a million such persons in some
+    # seconds; the general reading below takes five times as long).
+    plain = plain_words(names[0]) if len(names) == 1 else None
+    if plain:
+        surname, given, patronymic = plain
+        return _row(
+            person_id,
+            _one_surname(surname),
+            given,
+            patronymic,
+            sex or patronymic_sex(patronymic),
+            birthplace,
+            birth,
+            death,
+        )
     # Names stored for a person are in the nominative, as sources give them.
     parsed = [parse_name(name, as_written=True) for name in names]
     if len(parsed) == 1 and len(parsed[0]) == 1:
-        best = parsed[0][0]  # one name, one reading: the registry's usual case
+        best = parsed[0][0]  # one name, one reading
     else:
         readings = [r for found in parsed for r in found]
         best = max(readings, key=_fullness) if readings else NameParts(text="")
@@ -138,28 +172,61 @@ def person_features(
         k for found in parsed if found[0].surname for k in _surname(found[0].surname)
     }
     own = _surname(best.surname) if best.surname else ()
-    year, month, day = date_fields(birth)
+    return _row(
+        person_id,
+        (own[0] if own else None, sorted(surname_keys) or None),
+        best.given,
+        best.patronymic,
+        sex or best.sex,
+        birthplace,
+        birth,
+        death,
+    )
+
+
+def _row(
+    person_id: str,
+    surname: tuple[str | None, list[str] | None],
+    given: str | None,
+    patronymic: str | None,
+    sex: str | None,
+    birthplace: str | None,
+    birth: str | None,
+    death: str | None,
+) -> tuple[Any, ...]:
+    """The values in the order of ``FIELDS``."""
+    g_key, g_keys, g_initial, g_word, g_letter = _given(given, False)
+    p_key, p_keys, p_initial, p_word, p_letter = _given(patronymic, True)
     death_year, _, death_date = date_fields(death)
-    features: dict[str, Any] = {
-        "unique_id": person_id,
-        "surname_key": own[0] if own else None,
-        "surname_keys": sorted(surname_keys) or None,
-        "birth_year": year,
-        "birth_month": month,
-        "birth_date": day,
-        "death_year": death_year,
-        "death_date": death_date,
-        "birthplace": _place(birthplace),
-        "sex": sex or best.sex,
-    }
-    for part, word in (("given", best.given), ("patronymic", best.patronymic)):
-        key, keys, initial, written, letter = _given(word, part == "patronymic")
-        features |= {
-            f"{part}_key": key,
-            f"{part}_keys": keys,
-            f"{part}_initial": initial,
-            # for the guard only, not for Splink (see _given)
-            f"{part}_word": written,
-            f"{part}_letter": letter,
-        }
-    return features
+    return (
+        person_id,
+        *surname,
+        g_key,
+        g_keys,
+        g_initial,
+        p_key,
+        p_keys,
+        p_initial,
+        *date_fields(birth),
+        death_year,
+        death_date,
+        _place(birthplace),
+        sex,
+        g_word,  # the guard's, not Splink's (see _given)
+        g_letter,
+        p_word,
+        p_letter,
+    )
+
+
+def person_features(
+    person_id: str,
+    names: list[str],
+    sex: str | None = None,
+    birthplace: str | None = None,
+    birth: str | None = None,
+    death: str | None = None,
+) -> dict[str, Any]:
+    """``person_row`` by field name."""
+    row = person_row(person_id, names, sex, birthplace, birth, death)
+    return dict(zip(FIELDS, row, strict=True))

@@ -35,7 +35,7 @@ def _alike(x: str, y: str) -> bool:
 
 def _similar(a: list[str] | None, b: list[str] | None) -> bool:
     """Keys of two readings alike enough (any reading of each), or not given."""
-    if not a or not b:
+    if not a or not b or not set(a).isdisjoint(b):
         return True
     return any(_alike(x, y) for x in a for y in b)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kartoteka.linking.clusters import Clustering, cluster
-from kartoteka.linking.feature_columns import FeatureColumns, Row, build_features
+from kartoteka.linking.feature_table import FeatureTable, Row, build_features
 from kartoteka.linking.guard import disagree
 from kartoteka.linking.score import score_pairs
 from kartoteka.storage import Store
@@ -111,7 +111,7 @@ def decide(
     return result, unsure + result.refused, held_back
 
 
-def _features(store: Store, report: LinkReport) -> tuple[FeatureColumns, set[str]]:
+def _features(store: Store, report: LinkReport) -> tuple[FeatureTable, set[str]]:
     """The features of every named person, and which are a casefile's."""
     curated: set[str] = set()
 

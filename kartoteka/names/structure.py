@@ -154,22 +154,35 @@ def _three(words: list[str], cyrillic: bool) -> list[tuple[str, str, str]]:
 _PLAIN_THREE = re.compile(r"[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+")
 
 
-def plain_three(text: str) -> NameParts | None:
-    """The one reading of "Иванов Иван Петрович" as written, without the
-    general reading's work (a registry of millions is mostly such names);
-    None for any other name."""
+def plain_words(text: str) -> tuple[str, str, str] | None:
+    """(surname, given name, patronymic) of "Иванов Иван Петрович" as written,
+    lower-cased, without the general reading's work (a registry of millions
+    is mostly such names); None for any other name."""
     if not _PLAIN_THREE.fullmatch(text):
         return None
-    clean = text.lower()
-    surname, given, patronymic = clean.split(" ")
+    surname, given, patronymic = text.lower().split(" ")
     if (
         surname in TITLES
         or not _patronymic_ending(patronymic)
         or _patronymic_ending(given)
     ):
         return None
-    sex = "F" if patronymic.endswith(("на", "ны")) else "M"
-    return NameParts(clean, surname, given, patronymic, sex, cyrillic=True)
+    return surname, given, patronymic
+
+
+def patronymic_sex(patronymic: str) -> str:
+    """The sex a Russian patronymic (-ович / -овна) tells."""
+    return "F" if patronymic.endswith(("на", "ны")) else "M"
+
+
+def plain_three(text: str) -> NameParts | None:
+    """``plain_words`` as a reading."""
+    words = plain_words(text)
+    if words is None:
+        return None
+    surname, given, patronymic = words
+    sex = patronymic_sex(patronymic)
+    return NameParts(" ".join(words), surname, given, patronymic, sex, cyrillic=True)
 
 
 @lru_cache(maxsize=131072)

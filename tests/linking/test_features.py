@@ -33,3 +33,19 @@ def test_birth_dates_of_every_precision():
 def test_stored_names_are_taken_as_written_not_as_declined_forms():
     # Леве is a surname of its own in the Moscow list, not the dative of Лев
     assert person_features("x", ["Леве Виктор Васильевич"])["surname_key"] == "livi"
+
+
+def test_a_registrys_plain_name_reads_as_the_general_reading_has_it(monkeypatch):
+    from kartoteka.linking import features
+
+    rows = [
+        ("a", ["Тухачевский Михаил Николаевич"], None, "г. Смоленск", "1893-02-16"),
+        ("b", ["Асатурова Валентина Ервандовна"], None, None, "1909", "1938-03-15"),
+        ("c", ["Лац Давид Афанасьевич"], "M", "Латвия", "1899~", "1938-02"),
+        ("d", ["Ёлкина Эмма Йозефовна"], "F", None, None, "1937/1938"),
+    ]
+    plain = [features.person_row(*row) for row in rows]
+    assert all(features.plain_words(row[1][0]) for row in rows)  # the short way
+    monkeypatch.setattr(features, "plain_words", lambda name: None)
+    assert plain == [features.person_row(*row) for row in rows]
+    assert plain[1][features.FIELDS.index("sex")] == "F"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kartoteka.linking.feature_columns import build_features
+from kartoteka.linking.feature_table import build_features
 from kartoteka.linking.features import person_features
 from kartoteka.linking.guard import disagree
 from kartoteka.linking.score import score_pairs

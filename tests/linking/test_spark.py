@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from kartoteka.linking.feature_columns import build_features
+from kartoteka.linking.feature_table import build_features
 from kartoteka.linking.score import score_pairs
 from kartoteka.storage import Store
 

@@ -1,0 +1,42 @@
+"""Persons' features as rows by id, and as the columns Splink registers."""
+
+from __future__ import annotations
+
+from kartoteka.linking.feature_table import build_features
+from kartoteka.linking.features import COLUMNS, FIELDS, person_features
+
+ROWS = [
+    (f"p{i}", [name], sex, place, birth, died)
+    for i, (name, sex, place, birth, died) in enumerate(
+        [
+            (
+                "Тухачевский Михаил Николаевич",
+                "M",
+                "Смоленская губ.",
+                "1893-02-16",
+                "1937-06-12",
+            ),
+            ("M. N. Tukhachevsky", None, None, "1893", None),
+            ("Уборевич Иероним Петрович", "M", None, "1896", "1937-06-12"),
+            ("Eidemann", None, None, None, None),
+            ("Асатурова В. Е.", None, "г. Москва", "1909", "1938-03-15"),
+        ]
+        * 5
+    )
+]
+
+
+def test_a_persons_features_read_from_the_table_are_their_own():
+    features = build_features(ROWS)
+    assert list(features) == [row[0] for row in ROWS]  # in the persons' order
+    for row in ROWS:
+        assert features[row[0]] == person_features(*row)
+    assert set(person_features(*ROWS[0])) == set(FIELDS)
+
+
+def test_splink_is_given_its_columns_of_every_person_in_order():
+    table = build_features(ROWS).splink_table()
+    assert list(table) == list(COLUMNS)  # the guard's own left out
+    for column in COLUMNS:
+        assert table[column] == [person_features(*row)[column] for row in ROWS]
+    assert build_features([]).splink_table() == {column: [] for column in COLUMNS}
