@@ -217,3 +217,18 @@ def test_a_misspelt_surname_pairs_only_persons_near_in_age():
     assert frozenset("ab") in scores and frozenset("ad") in scores
     assert frozenset("ac") not in scores
     assert frozenset("bc") in scores  # the same surname: compared as ever
+
+
+def test_initials_pair_persons_near_in_age_and_three_names_any_age():
+    scores = _scores(
+        {
+            "a": ("Гайдучек Константин Петрович", "1904"),
+            "b": ("Гайдучек Константин Петрович", "1890"),  # for review
+            "c": ("Гайдучек К. П.", "1891"),
+            "d": ("Гайдучек К. П.", "1880"),  # initials, eleven years apart
+            "e": ("Гайдучек Кирилл Павлович", "1889"),
+        }
+    )
+    assert {frozenset("ab"), frozenset("bc"), frozenset("ce")} <= set(scores)
+    assert frozenset("ad") not in scores and frozenset("ac") not in scores
+    assert frozenset("ae") not in scores  # initials alike, names not, far apart
