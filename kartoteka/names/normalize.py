@@ -74,11 +74,22 @@ def fold_latin_marks(text: str) -> str:
 _LOOKALIKES = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВСЕНКМОРТХІ")
 
 
+_LOOKALIKE = "[aceopxyiABCEHKMOPTXI]"
+# "H.", "H", or initials glued together: "M.H."
+_LOOKALIKE_INITIALS = re.compile(
+    f"(?:{_LOOKALIKE}{{1,2}}\\.){{1,3}}|{_LOOKALIKE}{{1,2}}"
+)
+
+
 def fix_lookalikes(word: str) -> str:
-    """A word mostly in Cyrillic with Latin look-alike letters: all Cyrillic."""
+    """A word of a name written in Cyrillic: mostly Cyrillic with Latin
+    look-alike letters, or an initial of look-alikes ("Hиколай" and "H."
+    both for Николай) — all Cyrillic."""
     cyrillic = len(CYRILLIC_LETTER.findall(word))
     latin = sum(c.isascii() and c.isalpha() for c in word)
-    if cyrillic and latin and cyrillic >= latin:
+    if (cyrillic and latin and cyrillic >= latin) or (
+        not cyrillic and _LOOKALIKE_INITIALS.fullmatch(word)
+    ):
         return word.translate(_LOOKALIKES)
     return word
 

@@ -88,3 +88,13 @@ def test_the_short_way_reads_a_plain_name_as_the_long_way_does(name):
 def test_the_short_way_takes_only_plain_names():
     taken = [name for name in PLAIN if plain_three(name)]
     assert taken == PLAIN[:6]
+
+
+@pytest.mark.parametrize(
+    "text", ["Давидюк Hиколай Рейнович", "Давидюк H. P.", "Давидюк H.P."]
+)
+def test_latin_look_alikes_in_a_cyrillic_name_are_cyrillic_initials_too(text):
+    # a Latin H typed for Н, in a word or as an initial
+    reading = parse_name(text)[0]
+    assert (reading.given[:1], reading.patronymic[:1]) == ("н", "р")
+    assert parse_name("M. N. Tukhachevsky")[0].given == "m."  # a Latin name's own
