@@ -10,7 +10,7 @@ from typing import Any
 from kartoteka.linking.clusters import Clustering
 from kartoteka.linking.feature_table import FeatureTable
 from kartoteka.linking.run import THRESHOLD, decide
-from kartoteka.linking.score import duckdb_api, score_pairs
+from kartoteka.linking.score import duckdb_api, score_persons
 
 PairSet = set[tuple[str, str]]
 
@@ -51,9 +51,8 @@ def kartoteka_decisions(
     """As `kartoteka link` decides: pairs in one cluster, pairs sent to review
     (those scored from ``floor``), how many pairs were scored, and the scored
     pairs from ``lowest`` (for `together` at other thresholds)."""
-    table = features.splink_table()
     lowest = floor if lowest is None else min(floor, lowest)
-    pairs, scored, notes = score_pairs(table, lowest, max_pairs=max_pairs)
+    pairs, scored, notes = score_persons(features, lowest, max_pairs=max_pairs)
     for note in notes:
         print(f"  (kartoteka model: {note})")
     from_floor = [p for p in pairs if p[2] >= floor]

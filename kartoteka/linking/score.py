@@ -10,6 +10,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from kartoteka.errors import KartotekaError
+from kartoteka.linking.feature_table import FeatureTable
 
 ENGINES = ("duckdb", "spark")
 # Fewer persons than this give EM too few pairs to learn from: the model's
@@ -128,6 +129,23 @@ def score_pairs(
         scored, rows = _likely(predictions, engine, floor)
     found = [(*sorted((a, b)), float(p)) for a, b, p in rows]
     return found, scored, skipped  # type: ignore[return-value]
+
+
+def score_persons(
+    features: FeatureTable,
+    floor: float,
+    engine: str = "duckdb",
+    spark_master: str | None = None,
+    max_pairs: int | None = None,
+) -> tuple[list[tuple[str, str, float]], int, list[str]]:
+    """``score_pairs`` on persons' features, the pairs by person id (the
+    smaller first)."""
+    pairs, scored, notes = score_pairs(
+        features.splink_table(), floor, engine, spark_master, max_pairs
+    )
+    ids = features.ids()
+    found = [(*sorted((ids[a], ids[b])), p) for a, b, p in pairs]
+    return found, scored, notes  # type: ignore[return-value]
 
 
 def _likely(predictions: Any, engine: str, floor: float) -> tuple[int, list[tuple]]:

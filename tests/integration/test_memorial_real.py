@@ -349,9 +349,9 @@ def test_linking_the_demo_and_both_lists(memorial, shared):
     run_demo(memorial, actor="test", seed=None)
     report = link_store(memorial, "test")
     assert report.unnamed == 45_614  # the all-Russia bodies name nobody
-    # (553 pairs with the blocking rules of docs/linking.md, 62 of them worth
+    # (390 pairs with the blocking rules of docs/linking.md, 56 of them worth
     # a look; far fewer would mean a rule lost its pairs)
-    assert report.pairs_scored > 400 and report.candidates >= 50
+    assert report.pairs_scored > 300 and report.candidates >= 50
     assert report.merged >= 8
     refs = {
         e.id: e.attributes.get("record", {}).get("ref")
@@ -371,6 +371,11 @@ def test_linking_the_demo_and_both_lists(memorial, shared):
     record = _person(memorial, "Тухачевский Михаил Hиколаевич").id
     links = memorial.links()
     assert links.get(record, record) == links.get(tukhachevsky, tukhachevsky)
+    # Kamenev's too, on his three names alone (Розенфельд in the record),
+    # more likely one man than two
+    kamenev = _person(memorial, "Kamenev").id
+    record = _person(memorial, "Розенфельд Лев Борисович").id
+    assert links.get(record, record) == links.get(kamenev, kamenev)
     # Two Latvians named Ян Янович, born 1897, shot on 3 February 1938:
     # Крузин from Смилтен and Крумин from Тукум wait for a historian.
     kruzin = _person(memorial, "Крузин Ян Янович").id
@@ -379,12 +384,12 @@ def test_linking_the_demo_and_both_lists(memorial, shared):
     queued = {frozenset(p[:2]) for p in memorial.link_queue()}
     assert frozenset((kruzin, krumin)) in queued
     # No merged person joins records with different patronymics.
-    for members in clusters.values():
-        ids = [m for m, h in memorial.links().items() if refs[m] in members]
-        patronymics = {memorial.entity(i).attributes.get("patronymic") for i in ids} - {
-            None
-        }
-        assert len(patronymics) <= 1
+    by_head: dict[str, list[str]] = {}
+    for member, head in links.items():
+        by_head.setdefault(head, []).append(member)
+    for ids in by_head.values():
+        patronymics = {memorial.entity(i).attributes.get("patronymic") for i in ids}
+        assert len(patronymics - {None}) <= 1, ids
     assert memorial.verify().ok
     again = link_store(memorial, "test")
     assert (again.merged, again.unlinked) == (0, 0)

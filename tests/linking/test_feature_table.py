@@ -35,8 +35,10 @@ def test_a_persons_features_read_from_the_table_are_their_own():
 
 
 def test_splink_is_given_its_columns_of_every_person_in_order():
-    table = build_features(ROWS).splink_table()
+    features = build_features(ROWS)
+    table = features.splink_table()
     assert list(table) == list(COLUMNS)  # the guard's own left out
-    for column in COLUMNS:
+    assert [features.ids()[i] for i in table["unique_id"]] == [r[0] for r in ROWS]
+    for column in COLUMNS[1:]:
         assert table[column] == [person_features(*row)[column] for row in ROWS]
     assert build_features([]).splink_table() == {column: [] for column in COLUMNS}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kartoteka.linking.feature_table import build_features
 from kartoteka.linking.features import person_features
 from kartoteka.linking.guard import disagree
-from kartoteka.linking.score import score_pairs
+from kartoteka.linking.score import score_persons
 
 
 def _scores(
@@ -15,7 +15,7 @@ def _scores(
         (pid, [name], "M", None, birth, (died or {}).get(pid))
         for pid, (name, birth) in people.items()
     )
-    pairs, _, _ = score_pairs(features.splink_table(), floor=0.0)
+    pairs, _, _ = score_persons(features, floor=0.0)
     return {frozenset((a, b)): p for a, b, p in pairs}
 
 

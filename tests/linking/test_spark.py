@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from kartoteka.linking.feature_table import build_features
-from kartoteka.linking.score import score_pairs
+from kartoteka.linking.score import score_persons
 from kartoteka.storage import Store
 
 from .people import write_people
@@ -17,11 +17,9 @@ def test_spark_scores_the_pairs_duckdb_scores():
     assert shutil.which("java"), "Spark needs Java 17 on the machine"
     store = Store.open(":memory:")
     write_people(store)
-    table = build_features(
-        row[:6] for row in store.persons_for_linking()
-    ).splink_table()
-    on_duckdb, scored_duckdb, _ = score_pairs(table, 0.0, engine="duckdb")
-    on_spark, scored_spark, _ = score_pairs(table, 0.0, engine="spark")
+    features = build_features(row[:6] for row in store.persons_for_linking())
+    on_duckdb, scored_duckdb, _ = score_persons(features, 0.0, engine="duckdb")
+    on_spark, scored_spark, _ = score_persons(features, 0.0, engine="spark")
     assert scored_spark == scored_duckdb > 0
     duckdb_scores = {(a, b): p for a, b, p in on_duckdb}
     for a, b, p in on_spark:
