@@ -232,3 +232,15 @@ def test_initials_pair_persons_near_in_age_and_three_names_any_age():
     assert {frozenset("ab"), frozenset("bc"), frozenset("ce")} <= set(scores)
     assert frozenset("ad") not in scores and frozenset("ac") not in scores
     assert frozenset("ae") not in scores  # initials alike, names not, far apart
+
+
+def test_initials_pair_a_surname_across_scripts_near_in_age():
+    # no birth year in common and no patronymic key: only the surname's keys
+    # in any reading, and both initials, bring the two together
+    scores = _scores(
+        {
+            "a": ("Тухачевский Михаил Николаевич", "1893"),
+            "b": ("M. N. Tuchatschewski", "1894"),
+        }
+    )
+    assert frozenset("ab") in scores
