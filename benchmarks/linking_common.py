@@ -30,10 +30,11 @@ def together(
 ) -> PairSet:
     """Every pair of records that `kartoteka link --threshold` puts in one
     cluster (a record joined to two others joins those two as well)."""
-    return _pairs_in(decide(pairs, features, threshold)[0])
+    return pairs_in(decide(pairs, features, threshold)[0])
 
 
-def _pairs_in(clustering: Clustering) -> PairSet:
+def pairs_in(clustering: Clustering) -> PairSet:
+    """Every pair of records in one cluster, as a case file shows them."""
     return {
         (a, b)
         for members in clustering.clusters().values()
@@ -47,17 +48,18 @@ def kartoteka_decisions(
     floor: float = THRESHOLD,
     max_pairs: int | None = None,
     lowest: float | None = None,
-) -> tuple[PairSet, PairSet, int, list[tuple[str, str, float]]]:
-    """As `kartoteka link` decides: pairs in one cluster, pairs sent to review
-    (those scored from ``floor``), how many pairs were scored, and the scored
-    pairs from ``lowest`` (for `together` at other thresholds)."""
+) -> tuple[Clustering, PairSet, int, list[tuple[str, str, float]]]:
+    """As `kartoteka link` decides: the clusters (``pairs_in`` counts their
+    pairs), pairs sent to review (those scored from ``floor``), how many
+    pairs were scored, and the scored pairs from ``lowest`` (for `together`
+    at other thresholds)."""
     lowest = floor if lowest is None else min(floor, lowest)
     pairs, scored, notes = score_persons(features, lowest, max_pairs=max_pairs)
     for note in notes:
         print(f"  (kartoteka model: {note})")
     from_floor = [p for p in pairs if p[2] >= floor]
     clustering, unsure, _ = decide(from_floor, features)
-    return _pairs_in(clustering), {(a, b) for a, b, _ in unsure}, scored, pairs
+    return clustering, {(a, b) for a, b, _ in unsure}, scored, pairs
 
 
 def plain_splink(

@@ -47,44 +47,48 @@ def cluster(
     The canonical member of a cluster is a ``preferred`` one (a curated
     person) when there is one, else the smallest id.
     """
-    parent: dict[str, str] = {}
-    members: dict[str, set[str]] = {}
+    parent: dict[str, str] = {}  # a member joined to another → that member
+    members: dict[str, set[str]] = {}  # a cluster's root → its members (2 or more)
     judged_apart: dict[str, set[str]] = {}
     for a, b in not_same:
         judged_apart.setdefault(a, set()).add(b)
         judged_apart.setdefault(b, set()).add(a)
     result = Clustering()
+    probability = result.probability
 
     def find(x: str) -> str:
-        parent.setdefault(x, x)
-        members.setdefault(x, {x})
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        root = x
+        while (up := parent.get(root, root)) != root:
+            root = up
+        while x != root:  # the path made short for the next look-up
+            parent[x], x = root, parent[x]
+        return root
 
     def union(a: str, b: str, p: float | None) -> bool:
-        ra, rb = find(a), find(b)
-        if ra == rb:
+        small, large = find(a), find(b)
+        if small == large:
             return True
-        small, large = sorted((ra, rb), key=lambda r: len(members[r]))
-        if any(
-            find(o) == large for m in members[small] for o in judged_apart.get(m, ())
+        joined, into = members.get(small) or {small}, members.get(large) or {large}
+        if len(joined) > len(into):
+            small, large, joined, into = large, small, into, joined
+        if judged_apart and any(
+            find(o) == large for m in joined for o in judged_apart.get(m, ())
         ):
             return False
         if (
             p is not None
             and apart is not None
-            and any(apart(x, y) for x in members[small] for y in members[large])
+            and any(apart(x, y) for x in joined for y in into)
         ):
             return False
         parent[small] = large
-        members[large] |= members.pop(small)
+        members.setdefault(large, into).update(joined)  # into: the same set
+        members.pop(small, None)
+        # the likeliest pair comes first: a member keeps the probability it
+        # joined with (a judged "same" none, until a scored pair joins it)
         for x in (a, b):
-            if result.probability.get(x) is None or (
-                p is not None and p > (result.probability.get(x) or 0)
-            ):
-                result.probability[x] = p
+            if probability.get(x) is None:
+                probability[x] = p
         return True
 
     for a, b in same:
@@ -93,8 +97,6 @@ def cluster(
         if not union(a, b, p):
             result.refused.append((a, b, p))
     for group in members.values():
-        if len(group) < 2:
-            continue
         head = canonical(group, preferred)
         for m in group:
             result.head[m] = head
