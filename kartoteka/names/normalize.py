@@ -71,10 +71,9 @@ def fold_latin_marks(text: str) -> str:
 
 
 # Latin letters that look Cyrillic, typed into Cyrillic words ("Hиколаевич").
-_LOOKALIKES = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВСЕНКМОРТХІ")
-
-
-_LOOKALIKE = "[aceopxyiABCEHKMOPTXI]"
+_LATIN_LOOKALIKES = "aceopxyiABCEHKMOPTXI"
+_LOOKALIKES = str.maketrans(_LATIN_LOOKALIKES, "асеорхуіАВСЕНКМОРТХІ")
+_LOOKALIKE = f"[{_LATIN_LOOKALIKES}]"
 # "H.", "H", or initials glued together: "M.H."
 _LOOKALIKE_INITIALS = re.compile(
     f"(?:{_LOOKALIKE}{{1,2}}\\.){{1,3}}|{_LOOKALIKE}{{1,2}}"
