@@ -80,3 +80,40 @@ def test_review_of_a_claim_still_works(db):
     store.close()
     out = _run(path, "review", claim.id, "rejected", "--reason", "misread")
     assert "rejected" in out
+
+
+def test_a_list_imported_as_csv_is_linked_to_the_persons_already_stored(db, tmp_path):
+    path, ids = db
+    (tmp_path / "list.csv").write_text(
+        "ФИО,Пол,Год рождения,Место рождения,Дата расстрела\n"
+        "Тухачевский Михаил Николаевич,м,1893,Александровское,12.06.1937\n"
+        "Петрова Анна Ивановна,ж,1911,г. Курск,\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "list.yaml").write_text(
+        "title: Книга памяти (проба)\n"
+        "columns: {name: ФИО, sex: Пол, born: Год рождения,"
+        " birthplace: Место рождения, executed: Дата расстрела}\n"
+        "sex_values: {м: M, ж: F}\n",
+        encoding="utf-8",
+    )
+    _run(
+        path,
+        "import",
+        "csv",
+        str(tmp_path / "list.csv"),
+        "--mapping",
+        str(tmp_path / "list.yaml"),
+    )
+    _run(path, "link")
+    store = Store.open(path)
+    new = {  # the list's persons, by name
+        names[0]: person
+        for person, names, *_ in store.persons_for_linking()
+        if person not in ids.values()
+    }
+    links = store.links()
+    store.close()
+    listed = new["Тухачевский Михаил Николаевич"]
+    assert listed in links and links[listed] == links[ids["a"]]
+    assert new["Петрова Анна Ивановна"] not in links  # nobody's record but her own
