@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from kartoteka.bulk_memory import gc_paused
-from kartoteka.linking.features import COLUMNS, FIELDS, person_row
+from kartoteka.linking.features import COLUMNS, FIELDS, features_of, person_row
 
 # (id, names, sex, birthplace, birth date, date of execution or death)
 Row = tuple[str, list[str], str | None, str | None, str | None, str | None]
@@ -47,7 +47,7 @@ class FeatureTable(Mapping[str, dict[str, Any]]):
         return list(self._rows)
 
     def __getitem__(self, person: str) -> dict[str, Any]:
-        return dict(zip(FIELDS, self._rows[person], strict=True))
+        return features_of(self._rows[person])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._rows)

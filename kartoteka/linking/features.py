@@ -171,10 +171,10 @@ def person_row(
     surname_keys = {
         k for found in parsed if found[0].surname for k in _surname(found[0].surname)
     }
-    own = _surname(best.surname) if best.surname else ()
+    own = _one_surname(best.surname)[0] if best.surname else None
     return _row(
         person_id,
-        (own[0] if own else None, sorted(surname_keys) or None),
+        (own, sorted(surname_keys) or None),
         best.given,
         best.patronymic,
         sex or best.sex,
@@ -219,14 +219,6 @@ def _row(
     )
 
 
-def person_features(
-    person_id: str,
-    names: list[str],
-    sex: str | None = None,
-    birthplace: str | None = None,
-    birth: str | None = None,
-    death: str | None = None,
-) -> dict[str, Any]:
-    """``person_row`` by field name."""
-    row = person_row(person_id, names, sex, birthplace, birth, death)
+def features_of(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A ``person_row`` by field name, as the guard reads it."""
     return dict(zip(FIELDS, row, strict=True))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kartoteka.linking.feature_table import build_features
-from kartoteka.linking.features import COLUMNS, FIELDS, person_features
+from kartoteka.linking.features import COLUMNS, FIELDS, features_of, person_row
 
 ROWS = [
     (f"p{i}", [name], sex, place, birth, died)
@@ -30,8 +30,8 @@ def test_a_persons_features_read_from_the_table_are_their_own():
     features = build_features(ROWS)
     assert list(features) == [row[0] for row in ROWS]  # in the persons' order
     for row in ROWS:
-        assert features[row[0]] == person_features(*row)
-    assert set(person_features(*ROWS[0])) == set(FIELDS)
+        assert features[row[0]] == features_of(person_row(*row))
+    assert set(features_of(person_row(*ROWS[0]))) == set(FIELDS)
 
 
 def test_splink_is_given_its_columns_of_every_person_in_order():
@@ -40,5 +40,5 @@ def test_splink_is_given_its_columns_of_every_person_in_order():
     assert list(table) == list(COLUMNS)  # the guard's own left out
     assert [features.ids()[i] for i in table["unique_id"]] == [r[0] for r in ROWS]
     for column in COLUMNS[1:]:
-        assert table[column] == [person_features(*row)[column] for row in ROWS]
+        assert table[column] == [features_of(person_row(*row))[column] for row in ROWS]
     assert build_features([]).splink_table() == {column: [] for column in COLUMNS}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from kartoteka.linking.features import date_fields, person_features
+from kartoteka.linking.features import date_fields, features_of, person_row
 
 
 def test_a_latin_and_a_cyrillic_name_share_their_surname_key():
-    latin = person_features("x", ["Tuchatschewski"])
-    cyrillic = person_features("y", ["Тухачевский Михаил Николаевич"])
+    latin = features_of(person_row("x", ["Tuchatschewski"]))
+    cyrillic = features_of(person_row("y", ["Тухачевский Михаил Николаевич"]))
     assert cyrillic["surname_key"] in latin["surname_keys"]
     assert (cyrillic["given_key"], cyrillic["patronymic_key"]) == (
         "mihail",
@@ -16,8 +16,12 @@ def test_a_latin_and_a_cyrillic_name_share_their_surname_key():
 
 
 def test_the_fullest_name_gives_the_parts():
-    found = person_features(
-        "x", ["Mikhail Tukhachevsky", "Тухачевский Михаил Николаевич"], birth="1893~"
+    found = features_of(
+        person_row(
+            "x",
+            ["Mikhail Tukhachevsky", "Тухачевский Михаил Николаевич"],
+            birth="1893~",
+        )
     )
     assert found["patronymic_key"] == "nikalaivič" and found["sex"] == "M"
     assert found["birth_year"] == 1893
@@ -32,7 +36,10 @@ def test_birth_dates_of_every_precision():
 
 def test_stored_names_are_taken_as_written_not_as_declined_forms():
     # Леве is a surname of its own in the Moscow list, not the dative of Лев
-    assert person_features("x", ["Леве Виктор Васильевич"])["surname_key"] == "livi"
+    assert (
+        features_of(person_row("x", ["Леве Виктор Васильевич"]))["surname_key"]
+        == "livi"
+    )
 
 
 def test_a_registrys_plain_name_reads_as_the_general_reading_has_it(monkeypatch):

@@ -9,7 +9,7 @@ import pytest
 from kartoteka.analysis.cases import build_case
 from kartoteka.errors import NotFound
 from kartoteka.linking.edits import judge_pair, unmerge
-from kartoteka.linking.features import person_features
+from kartoteka.linking.features import features_of, person_row
 from kartoteka.linking.run import link_store
 from kartoteka.model import Claim, Literal, Passage, Source
 from kartoteka.model.vocabulary import SourceKind, Status
@@ -199,5 +199,7 @@ def test_linking_reads_the_date_of_execution_or_death(people):
     died = {row[0]: row[5] for row in store.persons_for_linking()}
     assert died[ids["e"]] == "1937-11-02"
     assert died[ids["g"]] is None
-    features = person_features(ids["e"], ["Иванов Иван Петрович"], death=died[ids["e"]])
+    features = features_of(
+        person_row(ids["e"], ["Иванов Иван Петрович"], death=died[ids["e"]])
+    )
     assert (features["death_year"], features["death_date"]) == (1937, "1937-11-02")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kartoteka.linking.feature_table import build_features
-from kartoteka.linking.features import person_features
+from kartoteka.linking.features import features_of, person_row
 from kartoteka.linking.guard import disagree
 from kartoteka.linking.score import score_persons
 
@@ -62,7 +62,7 @@ def test_the_date_of_death_weighs_for_one_person_or_against():
 
 
 def _person(name: str, birth: str | None = "1900") -> dict:
-    return person_features("x", [name], "M", None, birth)
+    return features_of(person_row("x", [name], "M", None, birth))
 
 
 def test_a_slip_in_a_long_patronymic_is_not_another_father():
@@ -101,7 +101,7 @@ def test_initials_of_different_vowels_are_different_names():
 
 def test_names_a_slip_apart_with_different_birthplaces_are_for_a_person_to_judge():
     def latvian(name: str, place: str) -> dict:
-        return person_features("x", [name], "M", place, "1897", "1938-02-03")
+        return features_of(person_row("x", [name], "M", place, "1897", "1938-02-03"))
 
     smilten = latvian("Крузин Ян Янович", "Латвия, г. Смилтен")
     assert disagree(smilten, latvian("Крумин Ян Янович", "Латвия, г. Тукум"))
@@ -159,7 +159,9 @@ def test_a_surname_and_birth_year_alone_pair_only_where_a_patronymic_is_missing(
 
 def test_namesakes_born_and_shot_in_different_places_and_days_are_apart():
     def record(place: str | None, died: str | None) -> dict:
-        return person_features("x", ["Лац Давид Афанасьевич"], "M", place, "1899", died)
+        return features_of(
+            person_row("x", ["Лац Давид Афанасьевич"], "M", place, "1899", died)
+        )
 
     budapest = record("Венгрия, г. Будапешт", "1938-05-31")
     assert disagree(budapest, record("Польша, г. Вильно", "1937-10-08"))
