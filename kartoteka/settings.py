@@ -7,6 +7,7 @@ folder) < ``KARTOTEKA_<NAME>`` environment variable < command-line flag.
 from __future__ import annotations
 
 import os
+import pwd
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from kartoteka.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CONFIG = Path("kartoteka.toml")
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,12 @@ SETTINGS: tuple[Setting, ...] = (
         "the shared material folder (seeds/, data/); default ../shared beside "
         "the project root",
     ),
-    Setting("actor", "", "who is writing, recorded in every revision; default $USER"),
+    Setting(
+        "actor",
+        "",
+        "who is writing, recorded in every revision; default the operating "
+        "system's account name",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -48,9 +55,7 @@ def _from_toml(name: str, config: Path) -> str | None:
     return None if value is None else str(value)
 
 
-def get(
-    name: str, flag: str | None = None, config: Path = Path("kartoteka.toml")
-) -> str:
+def get(name: str, flag: str | None = None, config: Path = CONFIG) -> str:
     """The value of a setting, after every layer of precedence."""
     if flag is not None:
         return flag
@@ -61,13 +66,44 @@ def get(
     return from_file if from_file is not None else _BY_NAME[name].default
 
 
-def describe(config: Path = Path("kartoteka.toml")) -> list[tuple[str, str, str]]:
-    """(name, value in force, help) for every setting."""
-    return [(s.name, get(s.name, config=config), s.help) for s in SETTINGS]
+def origin(name: str, flag: str | None = None, config: Path = CONFIG) -> str:
+    """Where a setting's value in force comes from: flag, environment, file, default."""
+    if flag is not None:
+        return "command-line flag"
+    if os.environ.get(f"KARTOTEKA_{name.upper()}"):
+        return f"KARTOTEKA_{name.upper()}"
+    if _from_toml(name, config) is not None:
+        return str(config)
+    return "default"
+
+
+def describe(config: Path = CONFIG) -> list[tuple[str, str, str, str]]:
+    """(name, value in force, where it comes from, help) for every setting."""
+    rows = []
+    for s in SETTINGS:
+        value, source = get(s.name, config=config), origin(s.name, config=config)
+        if s.name == "actor" and not value:
+            value, source = actor_and_origin(config=config)
+        rows.append((s.name, value, source, s.help))
+    return rows
 
 
 def actor(flag: str | None = None) -> str:
-    return get("actor", flag) or os.environ.get("USER") or "kartoteka"
+    """Who is writing: the flag or setting, else the operating system's account."""
+    return actor_and_origin(flag)[0]
+
+
+def actor_and_origin(flag: str | None = None, config: Path = CONFIG) -> tuple[str, str]:
+    """The actor and where the name came from (a setting, or the account)."""
+    if given := get("actor", flag, config=config):
+        return given, origin("actor", flag, config=config)
+    for variable in ("USER", "LOGNAME", "USERNAME"):
+        if name := os.environ.get(variable):
+            return name, f"${variable}"
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name, "the operating system's account"
+    except (KeyError, OSError):  # a uid with no account entry, as in some containers
+        return f"uid {os.getuid()}", "the process's user id (no account name)"
 
 
 def shared_dir(flag: str | None = None) -> Path:

@@ -69,7 +69,10 @@ output_option = click.option(
     "--db", help="The store: a SQLite file or a database URL [default: kartoteka.db]."
 )
 @click.option("--shared", help="The shared material folder [default: ../shared].")
-@click.option("--actor", help="Who is writing, for the revision log [default: $USER].")
+@click.option(
+    "--actor",
+    help="Who is writing, for the revision log [default: the system account name].",
+)
 @click.version_option(package_name="kartoteka")
 @click.pass_context
 def cli(
@@ -126,8 +129,7 @@ def demo(ctx: click.Context, seed: Path | None) -> None:
 @click.option(
     "--kind",
     type=click.Choice([k.value for k in SourceKind]),
-    default="article",
-    show_default=True,
+    help="What the source is [default: article, or as stored].",
 )
 @click.option("--language", help="ISO 639-1 code, e.g. en, ru.")
 @click.option("--url")
@@ -136,13 +138,21 @@ def demo(ctx: click.Context, seed: Path | None) -> None:
     "--derived-from", multiple=True, help="Id of a source this one cites or reprints."
 )
 @click.option(
-    "--reliability", type=click.Choice(list("ABCDEF")), default="F", show_default=True
+    "--reliability",
+    type=click.Choice(list("ABCDEF")),
+    help="A–F; F: cannot be judged [default: F, or as stored].",
+)
+@click.option(
+    "--again", is_flag=True, help="Store a text already stored as another source."
 )
 @click.pass_context
 def add_source_(
-    ctx: click.Context, file: Path, source_id: str | None, **meta: Any
+    ctx: click.Context, file: Path, source_id: str | None, again: bool, **meta: Any
 ) -> None:
     """Store a .txt, .md, .html or .pdf file verbatim, with its sha256.
+
+    Adding a stored file again changes only the options given; the same
+    text under another --id is refused unless --again.
 
     Example:
 
@@ -153,7 +163,7 @@ def add_source_(
     meta["authors"] = tuple(meta["authors"])
     meta["derived_from"] = tuple(meta["derived_from"])
     source, change = add_source(
-        _store(ctx), file, SourceMeta(id=source_id, **meta), _actor(ctx)
+        _store(ctx), file, SourceMeta(id=source_id, **meta), _actor(ctx), again
     )
     console.print(
         f"{change}: source {source.id} ({len(source.text):,} characters, "
@@ -346,6 +356,30 @@ def review_claim(ctx: click.Context, claim_id: str, status: str, reason: str) ->
     with _store(ctx).writing(actor, reason) as tx:
         change = tx.set_status(claim_id, Status(status), reviewer=actor)
     console.print(f"{change}: claim {claim_id} is {status}")
+
+
+@review.command("claims")
+@click.option("--source", help="Only the claims of this source.")
+@click.pass_context
+def review_claims(ctx: click.Context, source: str | None) -> None:
+    """List the claims waiting for review, and why a reviewed one asks again.
+
+    Example:
+
+    \b
+        kartoteka review claims --source roberts-1964
+    """
+    store = _store(ctx)
+    where = {"status": "candidate", **({"source_id": source} if source else {})}
+    waiting = store.claims(**where)
+    why = store.reopened([c.id for c in waiting])
+    for c in waiting:
+        quote = " ".join(c.passage.text.split())
+        line = f"{c.id} {c.predicate} {c.source}: “{quote[:90]}”"
+        console.print(escape(line), highlight=False, soft_wrap=True)
+        if c.id in why:
+            console.print(f"  [yellow]↻ {escape(why[c.id])}[/]", highlight=False)
+    console.print(f"{len(waiting)} claims waiting for review, {len(why)} again")
 
 
 # The browsing commands live beside this module; importing them registers them.

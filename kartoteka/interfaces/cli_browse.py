@@ -92,9 +92,9 @@ def settings_() -> None:
     \b
         kartoteka settings
     """
-    table = Table("name", "value", "meaning")
-    for name, value, meaning in settings.describe():
-        table.add_row(name, value, meaning)
+    table = Table("name", "value", "from", "meaning")
+    for row in settings.describe():
+        table.add_row(*row)
     console.print(table)
 
 

@@ -7,17 +7,15 @@ from collections import Counter
 from pathlib import Path
 
 from kartoteka.analysis.statistics import Statistics
-from kartoteka.errors import ConfigError, MissingDependency
+from kartoteka.errors import ConfigError
 
 FIGURES = ("executions", "rehabilitations", "events")
 SITES_SHOWN = 6
 
 
 def _pyplot():  # type: ignore[no-untyped-def]
-    try:
-        import matplotlib
-    except ModuleNotFoundError as exc:
-        raise MissingDependency("matplotlib", "plots") from exc
+    import matplotlib
+
     matplotlib.use("Agg")  # files only, no screen
     import matplotlib.pyplot as plt
 

@@ -54,6 +54,11 @@ def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
     return tuple(sorted(found, key=lambda n: n.name != preferred))
 
 
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for at in range(0, len(items), size):
+        yield items[at : at + size]
+
+
 class Store:
     """Sources, entities, claims and their revisions, in SQLite or PostgreSQL."""
 
@@ -134,6 +139,11 @@ class Store:
             source_from_row(r)
             for r in self._rows(sa.select(sources).order_by(sources.c.id))
         ]
+
+    def sources_with_text(self, sha256: str) -> list[str]:
+        """The ids of the sources whose text has this sha256."""
+        query = sa.select(sources.c.id).where(sources.c.sha256 == sha256)
+        return sorted(r.id for r in self._rows(query))
 
     def has_source(self, source_id: str) -> bool:
         query = sa.select(sources.c.id).where(sources.c.id == source_id)
@@ -241,6 +251,28 @@ class Store:
         if target_id is not None:
             query = query.where(revisions.c.target_id == target_id)
         return [revision_from_row(r) for r in self._rows(query)]
+
+    def reopened(self, claim_ids: Sequence[str]) -> dict[str, str]:
+        """Claims whose review no longer applies because their content changed,
+        with why (the reason of that revision), by id."""
+        r = revisions.c
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(claim_ids)):
+            last = (
+                sa.select(r.target_id, sa.func.max(r.seq).label("seq"))
+                .where(r.target_kind == "claim", r.target_id.in_(chunk))
+                .group_by(r.target_id)
+                .subquery()
+            )
+            query = sa.select(r.target_id, r.action, r.before, r.after, r.reason).join(
+                last, r.seq == last.c.seq
+            )
+            for row in self._rows(query):
+                was = (row.before or {}).get("status")
+                now = (row.after or {}).get("status")
+                if row.action == "edit" and was != "candidate" and now == "candidate":
+                    found[row.target_id] = row.reason or "content changed"
+        return found
 
     def counts(self) -> dict[str, int]:
         tables = {

@@ -15,9 +15,15 @@ from kartoteka.errors import NotFound
 from kartoteka.model import Claim, Entity, Name, Source
 from kartoteka.model.vocabulary import Status
 from kartoteka.storage import search as fts
-from kartoteka.storage.revisions import GENESIS, make_revision
+from kartoteka.storage.revisions import (
+    GENESIS,
+    Revision,
+    make_revision,
+    revision_from_row,
+)
 from kartoteka.storage.rows import (
     Row,
+    claim_from_row,
     claim_row,
     entity_row,
     name_row,
@@ -32,6 +38,10 @@ from kartoteka.storage.schema import (
     revisions,
     search_docs,
 )
+
+REVIEW_ACTION = "status"  # a revision by which a person set a claim's status
+_REVIEW = ("status", "reviewer")
+_CONTENT = tuple(c.name for c in claims.c if c.name not in {*_REVIEW, "rev", "id"})
 
 
 class Change(StrEnum):
@@ -151,12 +161,58 @@ class Writer:
         )
 
     def put_claim(self, claim: Claim) -> Change:
-        return self._put("claim", claim_row(claim))
+        """Store a claim; a person's review of it outranks the status it comes with.
+
+        Unchanged content keeps the stored status and reviewer once someone
+        has reviewed the claim. Changed content is a new revision whose
+        claim asks for review again; the old decision stays in the history.
+        """
+        row = claim_row(claim)
+        before = self._current(claims, row["id"])
+        decision = before and self.review_decision(row["id"])
+        if not decision:
+            return self._put("claim", row)
+        changed = [k for k in _CONTENT if before[k] != row[k]]  # type: ignore[index]
+        if not changed:
+            kept = {k: before[k] for k in _REVIEW}  # type: ignore[index]
+            return self._put("claim", {**row, **kept})
+        reason = (
+            f"{', '.join(changed)} changed: the review "
+            f"({decision.after['status']} by {decision.actor}) no longer applies; "
+            "review again"
+        )
+        return self._put(
+            "claim", {**row, "status": "candidate", "reviewer": None}, reason
+        )
+
+    def review_decision(self, claim_id: str) -> Revision | None:
+        """The last time a person set this claim's status, if ever."""
+        query = (
+            sa.select(revisions)
+            .where(
+                revisions.c.target_kind == "claim",
+                revisions.c.target_id == claim_id,
+                revisions.c.action == REVIEW_ACTION,
+            )
+            .order_by(revisions.c.seq.desc())
+            .limit(1)
+        )
+        found = self.conn.execute(query).first()
+        return revision_from_row(found) if found else None
 
     def set_status(
-        self, claim_id: str, status: Status, reviewer: str, reason: str | None = None
+        self,
+        claim_id: str,
+        status: Status,
+        reviewer: str,
+        reason: str | None = None,
+        action: str = REVIEW_ACTION,
     ) -> Change:
-        """Accept or reject a claim; the reviewer and reason go into the revision."""
+        """Accept or reject a claim; the reviewer and reason go into the revision.
+
+        ``action`` "retract" marks a machine's withdrawal (a claim gone from
+        its casefile), which a person's review is not.
+        """
         before = self._current(claims, claim_id)
         if before is None:
             raise NotFound(f"no claim {claim_id!r}")
@@ -164,7 +220,7 @@ class Writer:
         if after == before:
             return Change.UNCHANGED
         seq = self._revise(
-            "status", "claim", claim_id, before, revision_state("claim", after), reason
+            action, "claim", claim_id, before, revision_state("claim", after), reason
         )
         self.conn.execute(
             sa.update(claims)
@@ -172,6 +228,15 @@ class Writer:
             .values({**after, "rev": seq})
         )
         return Change.UPDATED
+
+    def claims(self, **where: Any) -> list[Claim]:
+        """Claims matching column=value filters, read inside this transaction."""
+        query = sa.select(claims)
+        for column, value in where.items():
+            query = query.where(claims.c[column] == value)
+        return [
+            claim_from_row(r) for r in self.conn.execute(query.order_by(claims.c.id))
+        ]
 
     def claim_ids(self, **where: Any) -> list[str]:
         query = sa.select(claims.c.id)

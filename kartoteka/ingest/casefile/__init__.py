@@ -6,8 +6,8 @@ before anything is written; importing is one transaction and idempotent.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kartoteka import settings
@@ -52,6 +52,7 @@ class Casefile:
     entities: list[Entity]
     claims: list[Claim]
     not_read: list[str] = field(default_factory=list)
+    named_claims: set[str] = field(default_factory=set)  # ids given in the file
 
 
 @dataclass
@@ -139,6 +140,7 @@ def read_casefile(
         entities=entities,
         claims=claims,
         not_read=sorted(RESERVED_SECTIONS & set(data)),
+        named_claims=ctx.named_claims,
     )
 
 
@@ -178,6 +180,33 @@ def _stored_entity(store: Store | None):  # type: ignore[no-untyped-def]
     return lookup
 
 
+def _keep_stored_ids(casefile: Casefile, stored: list[Claim]) -> list[Claim]:
+    """The casefile's claims, each edited one under its stored id.
+
+    A claim's id hashes its content, so an edited date or quote gives a new
+    id. Where one new claim and one stored claim no longer in the casefile
+    share subject, predicate and source, the new one is that claim edited:
+    it keeps the id, and with it the history and any review of it. A claim
+    the curator named with an ``id`` keeps that name.
+    """
+    claims = casefile.claims
+    ids, stored_ids = {c.id for c in claims}, {s.id for s in stored}
+    new: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.id not in stored_ids and c.id not in casefile.named_claims:
+            new[c.subject, c.predicate, c.source].append(c)
+    gone: dict[tuple, list[Claim]] = defaultdict(list)
+    for s in stored:
+        if s.id not in ids:
+            gone[s.subject, s.predicate, s.source].append(s)
+    renamed = {
+        group[0].id: gone[k][0].id
+        for k, group in new.items()
+        if len(group) == 1 and len(gone.get(k, ())) == 1
+    }
+    return [replace(c, id=renamed.get(c.id, c.id)) for c in claims]
+
+
 def import_casefile(
     store: Store, path: Path, actor: str, files: dict[str, Path] | None = None
 ) -> ImportReport:
@@ -190,9 +219,10 @@ def import_casefile(
             report.changes["source", tx.put_source(source)] += 1
         for entity in casefile.entities:
             report.changes["entity", tx.put_entity(entity)] += 1
-        for claim in casefile.claims:
+        claims = _keep_stored_ids(casefile, tx.claims(origin=origin))
+        for claim in claims:
             report.changes["claim", tx.put_claim(claim)] += 1
-        current = {c.id for c in casefile.claims}
+        current = {c.id for c in claims}
         live = [
             *tx.claim_ids(origin=origin, status=Status.CANDIDATE),
             *tx.claim_ids(origin=origin, status=Status.ACCEPTED),
@@ -203,6 +233,7 @@ def import_casefile(
                 Status.REJECTED,
                 reviewer=actor,
                 reason=f"no longer in casefile {casefile.id}",
+                action="retract",
             )
             report.retracted += 1
     return report

@@ -212,6 +212,8 @@ def _build(ctx: Context, item: Mapping, casefile_id: str) -> Claim:
     if explicit is not None and not is_slug(str(explicit)):
         ctx.problem(item.line_of("id"), f"claim id {explicit!r} must be a slug")
         raise _Skip
+    if explicit is not None:
+        ctx.named_claims.add(make_id("clm", "casefile", casefile_id, explicit))
     claim_id = (
         make_id("clm", "casefile", casefile_id, explicit)
         if explicit is not None

@@ -25,6 +25,7 @@ class Context:
     entity_ids: dict[str, str] = field(default_factory=dict)
     defaults: dict[str, Any] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)  # source id → file instead
+    named_claims: set[str] = field(default_factory=set)  # ids the curator gave
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(str(self.path), line, message))
