@@ -9,11 +9,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kartoteka.analysis.conflicts import Conflict, find_conflicts
-from kartoteka.errors import NotFound
+from kartoteka.analysis.explanations import with_explanations
+from kartoteka.analysis.lookup import find_entity
+from kartoteka.errors import KartotekaError
 from kartoteka.model import Claim, Entity, Source
 from kartoteka.model import dates as edtf
 from kartoteka.model.records import is_entity_id, script_of
-from kartoteka.model.vocabulary import LIFECYCLE_ORDER, PREDICATES, EntityKind, Group
+from kartoteka.model.vocabulary import LIFECYCLE_ORDER, PREDICATES, Group
 from kartoteka.storage import Store
 
 
@@ -25,6 +27,7 @@ class Event:
     date: str | None
     claims: tuple[Claim, ...]
     conflicted: bool = False
+    notes: tuple[str, ...] = ()  # why claims of other dates are this event
 
     @property
     def date_texts(self) -> tuple[str, ...]:
@@ -74,56 +77,71 @@ class Case:
         return next((c for c in self.conflicts if claim_id in c.claims), None)
 
 
-WORD_MATCHES = 50  # persons read when the query is part of a name
-
-
-def find_person(store: Store, query: str) -> Entity:
-    """The one person whose id, casefile key or any name is the query; failing
-    that, the one person with a name holding every word of it ("Уборевич").
-    Records merged into one person count as that person."""
-    found = store.find_entities(query, EntityKind.PERSON) or _by_words(store, query)
-    found = list({store.cluster_of(e.id)[0]: e for e in found}.values())
-    if not found:
-        raise NotFound(f"no person named {query!r}; try `kartoteka search {query}`")
-    if len(found) > 1:
-        listed = "; ".join(f"{e.id} {e.name}" for e in found[:10])
-        more = "" if len(found) <= 10 else f" and {len(found) - 10} more"
-        raise NotFound(
-            f"{query!r} names {len(found)} persons: {listed}{more}; give the id"
-        )
-    return found[0]
-
-
-def _by_words(store: Store, query: str) -> list[Entity]:
-    hits = store.search(query, limit=WORD_MATCHES)
-    ids = sorted({h.ref for h in hits if h.kind == "entity"})
-    words = query.casefold().split()
-    return [
-        e
-        for e in store.entities(ids).values()  # type: ignore[arg-type]
-        if e.kind is EntityKind.PERSON
-        and any(
-            all(w in name.casefold().split() for w in words)
-            for name in (e.name, *(n.name for n in e.names))
-        )
-    ]
-
-
 def _group_events(claims: list[Claim], conflicts: list[Conflict]) -> list[Event]:
-    """Claims of one predicate and date make an event; an undated claim joins
-    the predicate's only dated event, when there is exactly one."""
+    """Claims of one predicate and one event make an event.
+
+    One event: the same date; a coarser date holding only one finer one
+    ("1937" beside "1937-06-12"); one day written Old Style and New Style.
+    An undated claim joins the predicate's only dated event, when there is one.
+    """
     by_key: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
     for c in claims:
         by_key[c.predicate, c.date.value if c.date else None].append(c)
+    notes: dict[tuple[str, str | None], list[str]] = defaultdict(list)
     for predicate in {p for p, _ in by_key}:
+        dated = [d for p, d in by_key if p == predicate and d is not None]
+        for value, (into, note) in same_event(dated).items():
+            by_key[predicate, into].extend(by_key.pop((predicate, value)))
+            notes[predicate, into].append(note)
         dated = [k for k in by_key if k[0] == predicate and k[1] is not None]
         if len(dated) == 1 and (predicate, None) in by_key:
             by_key[dated[0]].extend(by_key.pop((predicate, None)))
-    in_conflict = {cid for c in conflicts for cid in c.claims}
+    in_conflict = {cid for c in conflicts if c.is_open for cid in c.claims}
     return [
-        Event(p, d, tuple(cs), conflicted=any(c.id in in_conflict for c in cs))
+        Event(
+            p,
+            d,
+            tuple(cs),
+            conflicted=any(c.id in in_conflict for c in cs),
+            notes=tuple(notes.get((p, d), ())),
+        )
         for (p, d), cs in by_key.items()
     ]
+
+
+def same_event(dates: list[str]) -> dict[str, tuple[str, str]]:
+    """Dates of one predicate that name another's event: date → (that date, why).
+
+    >>> same_event(["1937", "1937-06-12"])["1937"][0]
+    '1937-06-12'
+    >>> same_event(["1893-02-04", "1893-02-16"])["1893-02-04"][0]
+    '1893-02-16'
+    """
+    moved: dict[str, tuple[str, str]] = {}
+    for a, b in ((a, b) for a in dates for b in dates if a < b):
+        if edtf.two_calendars(a, b):
+            moved[a] = (b, f"{a} Old Style is {b} New Style: one day in two calendars")
+    for coarse in dates:
+        inside = [d for d in dates if d != coarse and _within(d, coarse)]
+        finest = {moved.get(d, (d, ""))[0] for d in inside if _is_finest(d, inside)}
+        if len(finest) == 1 and coarse not in moved:
+            (into,) = finest
+            moved[coarse] = (into, f"{coarse} and {into} agree: {into} is more precise")
+    return moved
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Is inner a narrower date inside outer (1937-06-12 inside 1937)?"""
+    try:
+        a, b = edtf.span(inner), edtf.span(outer)
+    except KartotekaError:
+        return False
+    narrower = (a.upper - a.lower) < (b.upper - b.lower)
+    return narrower and b.lower <= a.lower and a.upper <= b.upper
+
+
+def _is_finest(date: str, dates: list[str]) -> bool:
+    return not any(d != date and _within(d, date) for d in dates)
 
 
 def _order(events: list[Event]) -> list[Event]:
@@ -174,16 +192,18 @@ def merged_person(store: Store, person: Entity) -> tuple[Entity, list[Entity]]:
 
 
 def build_case(store: Store, query: str) -> Case:
-    """Everything the store knows about one person, arranged as a case file:
-    with every record linking resolved into them."""
-    person, members = merged_person(store, find_person(store, query))
+    """Everything the store knows about one entity, arranged as a case file: a
+    person with every record linking resolved into them; an organization, a
+    place, an artifact or an event with the claims it takes part in."""
+    person, members = merged_person(store, find_entity(store, query))
     member_ids = {m.id for m in members}
     involved = list(
         {c.id: c for m in members for c in store.claims_involving(m.id)}.values()
     )
     own = [c for c in involved if c.subject in member_ids]
     lifecycle = [c for c in own if PREDICATES[c.predicate].group is Group.LIFECYCLE]
-    conflicts = find_conflicts(own)
+    conflicts = find_conflicts(own, {m: person.id for m in member_ids})
+    conflicts = with_explanations(store, conflicts)
     ids = set(member_ids)
     for c in involved:
         ids |= {c.subject, c.object, c.asserted_by} - {None}

@@ -1,32 +1,56 @@
-"""Conflicts, first version: incompatible dates, and affirm against deny.
+"""Conflicts: incompatible dates, and affirm against deny.
 
 Two claims conflict when they share a subject and a one-time life-cycle
 predicate and their dates cannot overlap, or when one affirms what another
 denies. Rejected claims take no part. When the answer depends on precision
-or uncertainty the dates do not give, the verdict is "undetermined".
+or uncertainty the dates do not give, the verdict is "undetermined". Two
+days exactly the Julian calendar's lag apart before 1918 are one day written
+Old Style and New Style, not a conflict. Records that linking resolved into
+one person are compared as that person (``same``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from kartoteka.model import Claim
 from kartoteka.model import dates as edtf
+from kartoteka.model.ids import make_id
 from kartoteka.model.vocabulary import PREDICATES, Group, Stance, Status
 
 
 @dataclass(frozen=True)
+class Explained:
+    """Why a conflict is not a contradiction of the record, or that it stays open."""
+
+    reason: str  # an ExplanationReason
+    note: str | None = None
+    by: str | None = None  # who explained it; "kartoteka" for a known pattern
+    at: str | None = None
+
+
+@dataclass(frozen=True)
 class Conflict:
-    kind: str  # "date" | "stance"
+    kind: str  # "date" | "stance" | "order" | "family_sentence" | "alternative" | …
     subject: str
     predicate: str
     values: tuple[str, ...]  # the dates, or the stances, that disagree
     claims: tuple[str, ...]
     verdict: str  # "conflict" | "undetermined"
     explanation: str
+    explained: Explained | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable while the same claims disagree in the same way."""
+        return make_id("cfl", self.kind, self.predicate, *sorted(self.claims))
+
+    @property
+    def is_open(self) -> bool:
+        return self.explained is None or self.explained.reason == "unresolved"
 
 
 _APART = "these cannot be the same event"
@@ -54,7 +78,7 @@ def date_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
         for c in group:
             by_date[c.date.value].append(c)  # type: ignore[union-attr]
         verdicts = {
-            (a, b): edtf.relation(a, b) for a, b in combinations(sorted(by_date), 2)
+            (a, b): _relation(a, b) for a, b in combinations(sorted(by_date), 2)
         }
         apart = {
             pair: r for pair, r in verdicts.items() if r is not edtf.Relation.OVERLAP
@@ -76,6 +100,12 @@ def date_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
             )
         )
     return found
+
+
+def _relation(a: str, b: str) -> edtf.Relation:
+    if edtf.two_calendars(a, b):
+        return edtf.Relation.OVERLAP  # one day, Old Style and New Style
+    return edtf.relation(a, b)
 
 
 def stance_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
@@ -110,11 +140,24 @@ def stance_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     return found
 
 
-def find_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
-    """Every conflict among the claims: dates, stances, then self-contradictions."""
+def as_one_person(claims: Iterable[Claim], same: Mapping[str, str]) -> list[Claim]:
+    """The claims with each subject read as the person linking resolved it into."""
+    return [
+        replace(c, subject=same[c.subject]) if c.subject in same else c for c in claims
+    ]
+
+
+def find_conflicts(
+    claims: Iterable[Claim], same: Mapping[str, str] | None = None
+) -> list[Conflict]:
+    """Every conflict among the claims: dates, stances, then self-contradictions.
+
+    ``same`` maps a record's id to the person it was resolved into, so the
+    claims of every record of one person are compared with one another.
+    """
     from kartoteka.analysis.consistency import consistency_conflicts
 
-    claims = list(claims)
+    claims = as_one_person(claims, same) if same else list(claims)
     between = date_conflicts(claims) + stance_conflicts(claims)
     # An alternative reading is reported once, as such, not again as a date conflict.
     alternatives = {c.id for c in claims if c.qualifiers.get("alternative")}

@@ -2,17 +2,20 @@
 
 These are conflicts of their own kinds, beside the date and stance conflicts
 between sources: ``order`` (sentenced before born, executed before arrested,
-rehabilitated before sentenced …), ``alternative`` (a «по другим данным»
-reading in the same source) and ``range`` (a date outside the period a
-list can speak of).
+rehabilitated before sentenced …), ``family_sentence`` (a child born after
+the deportation of its family and listed under the family's sentence: the
+lists of «раскулаченные» and deported peoples hold thousands), ``alternative``
+(a «по другим данным» reading in the same source) and ``range`` (a date
+outside the period a list can speak of).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from kartoteka.analysis.conflicts import Conflict
+from kartoteka.analysis.conflicts import Conflict, Explained
 from kartoteka.model import Claim
 from kartoteka.model import dates as edtf
 from kartoteka.model.vocabulary import Stance, Status
@@ -31,6 +34,18 @@ ORDER: tuple[tuple[str, str], ...] = (
     ("executed", "rehabilitated"),
 )
 PERIOD = ("1900", "2025")  # what the Memorial lists can date, births aside
+# Words of a sentence that fell on a whole family: dispossession, special
+# settlement, exile, deportation of a people (by directive, decree or order).
+FAMILY_SENTENCE = re.compile(
+    r"спецпосел|спецпересел|трудпосел|раскулач|кулак|высыл|выслан|выселен|ссылк"
+    r"|сослан|депорт|спецконтингент|немц|\bСОЭ\b|директив|указ пвс|постановлени"
+    r"[ея] гко|распоряжени[ея] мвд",
+    re.IGNORECASE,
+)
+FAMILY_EXPLANATION = (
+    "a child of a deported family, born in exile or special settlement and "
+    "listed under the family's sentence"
+)
 
 
 def _dated(claims: Iterable[Claim]) -> dict[tuple[str, str], list[Claim]]:
@@ -49,19 +64,36 @@ def order_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
             for a in dated.get((subject, earlier), ()):
                 for b in dated.get((subject, later), ()):
                     if edtf.precedes(b.date.value, a.date.value):  # type: ignore[union-attr]
-                        found.append(
-                            Conflict(
-                                kind="order",
-                                subject=subject,
-                                predicate=later,
-                                values=(a.date.value, b.date.value),  # type: ignore[union-attr]
-                                claims=(a.id, b.id),
-                                verdict="conflict",
-                                explanation=f"{later} {b.date.value} comes before "  # type: ignore[union-attr]
-                                f"{earlier} {a.date.value}",  # type: ignore[union-attr]
-                            )
-                        )
+                        found.append(_out_of_order(subject, a, b))
     return found
+
+
+def _out_of_order(subject: str, earlier: Claim, later: Claim) -> Conflict:
+    what = (
+        f"{later.predicate} {later.date.value} comes before "  # type: ignore[union-attr]
+        f"{earlier.predicate} {earlier.date.value}"  # type: ignore[union-attr]
+    )
+    family = earlier.predicate == "born" and _family_sentence(earlier, later)
+    return Conflict(
+        kind="family_sentence" if family else "order",
+        subject=subject,
+        predicate=later.predicate,
+        values=(earlier.date.value, later.date.value),  # type: ignore[union-attr]
+        claims=(earlier.id, later.id),
+        verdict="conflict",
+        explanation=f"{what}: {FAMILY_EXPLANATION}" if family else what,
+        explained=Explained("family_record", FAMILY_EXPLANATION, by="kartoteka")
+        if family
+        else None,
+    )
+
+
+def _family_sentence(born: Claim, sentence: Claim) -> bool:
+    """Does the sentence, or the birth («на спецпоселении»), name a deportation?"""
+    if sentence.predicate not in ("sentenced", "exiled", "arrested"):
+        return False
+    words = [*sentence.qualifiers.values(), sentence.passage.text, born.passage.text]
+    return bool(FAMILY_SENTENCE.search(" ".join(map(str, words))))
 
 
 def alternative_conflicts(claims: Iterable[Claim]) -> list[Conflict]:

@@ -71,6 +71,7 @@ def person_record(case: Case) -> dict[str, Any]:
                 "place": _qualifier(case, e, "place"),
                 "agency": _qualifier(case, e, "agency", "court", "by"),
                 "claims": [claim_brief(case, c) for c in e.claims],
+                "same_event": list(e.notes),
             }
             for e in case.events
         ],
@@ -81,6 +82,10 @@ def person_record(case: Case) -> dict[str, Any]:
                 "values": list(c.values),
                 "claims": list(c.claims),
                 "verdict": c.verdict,
+                "id": c.id,
+                "explanation": c.explanation,
+                "open": c.is_open,
+                "explained": vars(c.explained) if c.explained else None,
             }
             for c in case.conflicts
         ],

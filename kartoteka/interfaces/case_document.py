@@ -13,26 +13,33 @@ from kartoteka.interfaces.case_view import (
     attribute_lines,
     claim_line,
     conflict_lines,
+    dated,
+    lang,
     names,
     record_lines,
+    subtitle,
     timeline,
 )
 
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("kartoteka.interfaces", "templates"),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["dated"] = dated
+    env.filters["lang"] = lang
+    return env
 
 
 def _context(case: Case) -> dict[str, object]:
     return {
         "person": case.person,
+        "subtitle": subtitle(case),
         "names": names(case),
         "attributes": attribute_lines(case),
         "records": record_lines(case),

@@ -15,6 +15,7 @@ from kartoteka.interfaces.case_view import (
     conflict_lines,
     names,
     record_lines,
+    subtitle,
     timeline,
 )
 
@@ -47,9 +48,8 @@ def _names(case: Case) -> Table:
 
 def print_case(case: Case, console: Console) -> None:
     p = case.person
-    sex = {"M": "male", "F": "female"}.get(p.sex or "", "sex not stated")
     header = Text(p.name, style="bold")
-    header.append(f"\n{p.id} · {sex}", style="dim")
+    header.append(f"\n{subtitle(case)}", style="dim")
     console.print(Panel(header, expand=False))
     console.print(_names(case))
     for key, value in attribute_lines(case):
@@ -59,7 +59,8 @@ def print_case(case: Case, console: Console) -> None:
     for record in record_lines(case):
         console.rule(f"Record {record.ref} in {record.source}")
         console.print(Text(record.text, style="italic"))
-    console.rule("Timeline")
+    if case.events:
+        console.rule("Timeline")
     for event in timeline(case):
         mark = "  ⚠ DISPUTED" if event.conflicted else ""
         console.print(
@@ -68,6 +69,8 @@ def print_case(case: Case, console: Console) -> None:
                 style="bold red" if event.conflicted else "bold",
             )
         )
+        for note in event.notes:
+            console.print(Text(f"  = {note}", style="green"))
         for line in event.claims:
             console.print(_claim(line))
     if case.conflicts:

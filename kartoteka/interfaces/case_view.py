@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kartoteka.analysis.cases import Case, Event, RecordText
-from kartoteka.model import Claim, Name
-from kartoteka.model.records import is_entity_id
+from kartoteka.analysis.conflicts import Conflict
+from kartoteka.model import Claim, Name, dates
+from kartoteka.model.records import is_entity_id, script_of
+from kartoteka.model.vocabulary import EntityKind
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class ClaimLine:
     quote: str
     detail: str  # object, value and qualifiers, in words
     conflict: str | None  # the explanation, when the claim is in a conflict
+    lang: str = "und"  # the language of the quote, for pages and screen readers
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class EventLine:
     predicate: str
     conflicted: bool
     claims: tuple[ClaimLine, ...]
+    notes: tuple[str, ...] = ()  # why claims of other dates are one event
 
 
 def _detail(case: Case, claim: Claim, with_predicate: bool) -> str:
@@ -43,7 +47,7 @@ def _detail(case: Case, claim: Claim, with_predicate: bool) -> str:
     if claim.value:
         parts.append(claim.value.display())
     if claim.date and with_predicate:
-        parts.append(claim.date.value)  # type: ignore[arg-type]
+        parts.append(dated(claim.date.value, claim.date.as_written or ""))  # type: ignore[arg-type]
     for key, value in claim.qualifiers.items():
         if key == "cited_from":
             continue
@@ -74,21 +78,73 @@ def claim_line(case: Case, claim: Claim, with_predicate: bool = False) -> ClaimL
         certainty=str(claim.certainty),
         quote=" ".join(claim.passage.text.split()),
         detail=_detail(case, claim, with_predicate),
-        conflict=conflict.explanation if conflict else None,
+        conflict=_conflict_text(conflict) if conflict else None,
+        lang=lang(claim.passage.text, _source_language(case, claim.source)),
     )
 
 
+def _source_language(case: Case, source_id: str) -> str | None:
+    source = case.sources.get(source_id)
+    return source.language if source else None
+
+
+def _conflict_text(conflict: Conflict) -> str:
+    if conflict.is_open:
+        return conflict.explanation
+    x = conflict.explained
+    note = f" — {x.note}" if x and x.note else ""
+    return f"{conflict.explanation} (explained: {x and x.reason}{note})"
+
+
+def conflict_heading(conflict: Conflict) -> str:
+    """DISPUTED / UNDETERMINED / EXPLAINED, the disagreement, and who explained it."""
+    if conflict.is_open:
+        return f"{conflict.verdict.upper()}: {conflict.explanation}"
+    x = conflict.explained
+    assert x is not None
+    by = f" by {x.by}" if x.by else ""
+    note = f" — {x.note}" if x.note else ""
+    return f"EXPLAINED ({x.reason}{by}): {conflict.explanation}{note}"
+
+
+def dated(edtf: str | None, written: str = "") -> str:
+    """A date for people: the EDTF with the source's words, or with words."""
+    if not edtf:
+        return "undated"
+    if written and written != edtf:
+        return f"{edtf} ({written})"
+    words = dates.human(edtf)
+    return f"{words} ({edtf})" if words != edtf else edtf
+
+
 def event_line(case: Case, event: Event) -> EventLine:
-    written = ", ".join(event.date_texts)
     date = event.date or "undated"
-    heading = f"{date} ({written})" if written and written != date else date
+    heading = dated(event.date, ", ".join(event.date_texts))
     return EventLine(
         heading=heading,
         date=date,
         predicate=event.predicate.replace("_", " "),
         conflicted=event.conflicted,
         claims=tuple(claim_line(case, c) for c in event.claims),
+        notes=event.notes,
     )
+
+
+def subtitle(case: Case) -> str:
+    """The id, and the sex of a person or the kind of anything else."""
+    entity = case.person
+    if entity.kind is EntityKind.PERSON:
+        sex = {"M": "male", "F": "female"}.get(entity.sex or "", "sex not stated")
+        return f"{entity.id} · {sex}"
+    return f"{entity.id} · {entity.kind}"
+
+
+def lang(text: str, default: str | None = None) -> str:
+    """The language tag to mark text with: Russian for Cyrillic text."""
+    script = script_of(text)
+    if script == "Cyrl":
+        return "ru"
+    return default or ("en" if script == "Latn" else "und")
 
 
 def names(case: Case) -> list[Name]:
@@ -106,7 +162,7 @@ def conflict_lines(case: Case) -> list[tuple[str, list[ClaimLine]]]:
     by_id |= {c.id: c for c in case.relations}
     return [
         (
-            f"{c.verdict.upper()}: {c.explanation}",
+            conflict_heading(c),
             [
                 claim_line(case, by_id[i], with_predicate=True)
                 for i in c.claims

@@ -12,8 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from kartoteka import settings
-from kartoteka.analysis.cases import build_case, find_person
-from kartoteka.analysis.conflicts import find_conflicts
+from kartoteka.analysis.cases import build_case
 from kartoteka.errors import KartotekaError
 from kartoteka.exports.jsonl import EXPORTS, write_jsonl
 from kartoteka.ingest import importers
@@ -241,38 +240,6 @@ def case(ctx: click.Context, person: str, fmt: str | None, output: Path | None) 
 
 
 @cli.command()
-@click.option("--person", help="Only this person's conflicts.")
-@click.pass_context
-def conflicts(ctx: click.Context, person: str | None) -> None:
-    """List claims that cannot all be true: disjoint dates, affirm against deny.
-
-    Example:
-
-    \b
-        kartoteka conflicts --person Tukhachevsky
-    """
-    store = _store(ctx)
-    claims = (
-        store.claims(subject=find_person(store, person).id)
-        if person
-        else store.claims()
-    )
-    found = find_conflicts(claims)
-    names = {e.id: e.name for e in store.entities([c.subject for c in found]).values()}
-    by_id = {c.id: c for c in claims}
-    for conflict in found:
-        who = escape(f"{names[conflict.subject]}: {conflict.explanation}")
-        console.print(f"[bold red]{conflict.verdict}[/] {who}", highlight=False)
-        for claim_id in conflict.claims:
-            c = by_id[claim_id]
-            value = c.date.value if c.date else c.stance
-            quote = " ".join(c.passage.text.split())
-            line = f"  {claim_id} [{value}] {c.source}: “{quote}”"
-            console.print(escape(line), highlight=False)
-    console.print(f"{len(found)} conflicts")
-
-
-@cli.command()
 @click.argument("what", type=click.Choice(sorted(EXPORTS)))
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True
@@ -383,7 +350,13 @@ def review_claims(ctx: click.Context, source: str | None) -> None:
 
 
 # The browsing commands live beside this module; importing them registers them.
-from kartoteka.interfaces import cli_browse, cli_links, cli_names  # noqa: E402, F401
+from kartoteka.interfaces import (  # noqa: E402, F401
+    cli_browse,
+    cli_conflicts,
+    cli_links,
+    cli_merges,
+    cli_names,
+)
 
 
 def main() -> None:

@@ -9,10 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from kartoteka import settings
-from kartoteka.analysis import statistics
+from kartoteka.analysis import lookup, statistics
 from kartoteka.interfaces.cli import _store, cli, console
 from kartoteka.interfaces.plots import FIGURES, plot
 from kartoteka.interfaces.stats_tables import print_statistics
+from kartoteka.model import dates
 from kartoteka.model.vocabulary import EntityKind
 
 
@@ -23,12 +24,17 @@ from kartoteka.model.vocabulary import EntityKind
 def search(ctx: click.Context, text: str, limit: int) -> None:
     """Full-text search over source texts and the names of entities.
 
+    Russian words are found in every form (Тухачевского finds Тухачевский),
+    stress marks are ignored, and a name finds its other spellings
+    (Toukhatchevski finds Тухачевский).
+
     Example:
 
     \b
         kartoteka search "secret trial"
+        kartoteka search Toukhatchevski
     """
-    hits = _store(ctx).search(text, limit)
+    hits = lookup.search(_store(ctx), text, limit)
     for hit in hits:
         line = Text(hit.kind, style="cyan")
         line.append(f" {hit.ref}: ")
@@ -76,7 +82,7 @@ def sources(ctx: click.Context) -> None:
             s.id,
             str(s.kind),
             s.title,
-            s.published or "",
+            dates.human(s.published) or "",
             s.reliability,
             f"{characters:,}",
         )

@@ -187,3 +187,149 @@ def sort_key(text: str | None) -> tuple[int, dt.date, dt.date]:
         return (1, _FAR_FUTURE, _FAR_FUTURE)
     s = span(text)
     return (0, s.lower, s.upper)
+
+
+# -- Old Style and New Style ---------------------------------------------------
+
+NEW_STYLE_FROM = dt.date(1918, 2, 14)  # Soviet Russia's first Gregorian day
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def julian_day(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian day that is this Julian (Old Style) day.
+
+    >>> julian_day(1893, 2, 4)
+    datetime.date(1893, 2, 16)
+    """
+    if not 1 <= day <= _julian_month_length(year, month):
+        raise DateError(
+            f"{day:02d}.{month:02d}.{year} is not a day of the Julian calendar"
+        )
+    a = (14 - month) // 12
+    y, m = year + 4800 - a, month + 12 * a - 3
+    number = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083  # Julian day number
+    return dt.date.fromordinal(number - 1721425)
+
+
+def _julian_month_length(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 else 28
+    return calendar.monthrange(2001, month)[1]
+
+
+def from_old_style(text: str) -> str:
+    """An EDTF date written in the Julian calendar, as a Gregorian EDTF date:
+    a day is a day; a month becomes the interval of days it covers; a year,
+    whose days are all but a dozen the same, stays as it is.
+
+    >>> from_old_style("1893-02-04")
+    '1893-02-16'
+    >>> from_old_style("1917-10")
+    '1917-10-14/1917-11-13'
+    """
+    if m := _DAY.match(text):
+        return julian_day(*map(int, m.groups())).isoformat()
+    if m := _MONTH.match(text):
+        year, month = map(int, m.groups())
+        first = julian_day(year, month, 1)
+        last = julian_day(year, month, _julian_month_length(year, month))
+        return f"{first.isoformat()}/{last.isoformat()}"
+    return text
+
+
+def two_calendars(a: str, b: str) -> bool:
+    """Are two day-precise dates one day, written Old Style and New Style?
+
+    True when the earlier, read as Julian, is the later, and both fall before
+    Russia took the Gregorian calendar (14 February 1918).
+
+    >>> two_calendars("1893-02-04", "1893-02-16")
+    True
+    >>> two_calendars("1937-06-12", "1937-06-25")
+    False
+    """
+    da, db = _DAY.match(a), _DAY.match(b)
+    if not (da and db) or a == b:
+        return False
+    early, late = sorted((a, b))
+    try:
+        gregorian = from_old_style(early)
+    except DateError:
+        return False
+    return gregorian == late and dt.date.fromisoformat(late) < NEW_STYLE_FROM
+
+
+def to_old_style(text: str) -> str:
+    """A Gregorian day (YYYY-MM-DD) as the Julian day that it is.
+
+    >>> to_old_style("1893-02-16")
+    '1893-02-04'
+    >>> to_old_style("1900-03-13")  # a leap day the Gregorian calendar lacks
+    '1900-02-29'
+    """
+    c = dt.date.fromisoformat(text).toordinal() + 1721425 + 32082
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    day = e - (153 * m + 2) // 5 + 1
+    month = m + 3 - 12 * (m // 10)
+    return f"{d - 4800 + m // 10:04d}-{month:02d}-{day:02d}"
+
+
+# -- Dates as people write them --------------------------------------------------
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_SEASONS = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
+_ONE = re.compile(r"^(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)$")
+
+
+def human(text: str | None) -> str:
+    """An EDTF date in words, as a reader writes it; the EDTF itself when it
+    has a shape this does not know.
+
+    >>> human("1964-23"), human("1937-06"), human("193X?"), human("1956/1961")
+    ('autumn 1964', 'June 1937', '1930s?', '1956 to 1961')
+    """
+    if not text:
+        return ""
+    if text.startswith("[") and text.endswith("]"):
+        return " or ".join(human(part) for part in text[1:-1].split(","))
+    if "/" in text:
+        start, _, end = text.partition("/")
+        return f"{_open_end(start)} to {_open_end(end)}"
+    m = _ONE.match(text)
+    if not m:
+        return text
+    year, month, day, mark = m.groups()
+    if year.endswith("XX"):
+        words = f"{int(year[:2]) + 1}th century"
+    elif year.endswith("X"):
+        words = f"{year[:3]}0s"
+    elif month in _SEASONS:
+        words = f"{_SEASONS[month]} {year}"
+    elif month and 1 <= int(month) <= 12:
+        words = f"{_MONTHS[int(month) - 1]} {year}"
+        words = f"{int(day)} {words}" if day else words
+    else:
+        words = year
+    if mark == "~":
+        return f"about {words}"
+    return words + ("?" if mark in "?%" and mark else "")
+
+
+def _open_end(text: str) -> str:
+    return "…" if text in ("", "..") else human(text)

@@ -28,10 +28,11 @@ ENTITY_PREFIX: dict[EntityKind, str] = {
     EntityKind.ORGANIZATION: "org",
     EntityKind.PLACE: "plc",
     EntityKind.ARTIFACT: "art",
+    EntityKind.EVENT: "evt",
 }
 
 
-_ENTITY_ID = re.compile(r"^(?:per|org|plc|art)_[0-9a-f]{16}$")
+_ENTITY_ID = re.compile(r"^(?:per|org|plc|art|evt)_[0-9a-f]{16}$")
 
 
 def is_entity_id(value: object) -> bool:

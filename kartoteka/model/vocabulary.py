@@ -108,11 +108,24 @@ class Status(StrEnum):
     REJECTED = "rejected"
 
 
+class ExplanationReason(StrEnum):
+    """Why two claims that disagree need not both be wrong; or that they do."""
+
+    DIFFERENT_CALENDARS = "different_calendars"  # Old Style and New Style
+    TRANSCRIPTION_ERROR = "transcription_error"  # a copyist's or a typist's slip
+    DIFFERENT_DEFINITION = "different_definition"  # counted or dated otherwise
+    TRANSLATION = "translation"  # lost or changed in translation
+    FAMILY_RECORD = "family_record"  # a relative listed under a family's record
+    COERCION_OR_FALSIFICATION = "coercion_or_falsification"  # forced or forged
+    UNRESOLVED = "unresolved"  # looked at; still open
+
+
 class EntityKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
     PLACE = "place"
-    ARTIFACT = "artifact"
+    ARTIFACT = "artifact"  # a document or object: the forged dossier
+    EVENT = "event"  # a trial, a decree, a congress
 
 
 class NameKind(StrEnum):

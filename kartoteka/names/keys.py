@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kartoteka.names.phonetic import consonants, readings, skeleton
-from kartoteka.names.structure import NameParts, parse_name
+from kartoteka.names.structure import NameParts, parse_name, plain_words
 
 # Patronymics of men and women share a stem: Петрович / Петровна.
 _PATRONYMIC_ENDINGS = (
@@ -81,3 +81,18 @@ def name_keys(text: str) -> NameKeys:
         for attr in vars(merged):
             getattr(merged, attr).update(getattr(one, attr))
     return merged
+
+
+@lru_cache(maxsize=65536)
+def lookup_keys(name: str) -> frozenset[str]:
+    """The surname keys by which any spelling of this name finds it.
+
+    >>> sorted(lookup_keys("Тухачевский Михаил Николаевич"))
+    ['tuhačivski']
+    >>> "tuhačivski" in lookup_keys("Toukhatchevski")
+    True
+    """
+    plain = plain_words(name)
+    if plain is not None:  # a registry's "Иванов Иван Петрович": the short way
+        return frozenset(word_keys(plain[0], surname=True))
+    return frozenset(name_keys(name).surname)

@@ -47,3 +47,17 @@ def analyse(token: str) -> tuple[str, str | None, str | None]:
             break
     sex = {"masc": "M", "femn": "F"}.get(best.tag.gender or "")
     return form, role, sex
+
+
+@lru_cache(maxsize=4096)
+def word_forms(word: str, most: int = 64) -> tuple[str, ...]:
+    """Every form of a Russian word, for a search that finds any of them
+    (Тухачевского finds Тухачевский; расстрелян finds расстреляна). A word
+    that is not Cyrillic is its own only form."""
+    token = word.lower()
+    if not any("а" <= ch <= "я" or ch == "ё" for ch in token):
+        return (word,)
+    forms = dict.fromkeys([token])
+    for parse in _analyzer().parse(token)[:3]:
+        forms.update(dict.fromkeys(f.word for f in parse.lexeme))
+    return tuple(forms)[:most]

@@ -93,6 +93,22 @@ def fix_lookalikes(word: str) -> str:
     return word
 
 
+_NAME_WORD = re.compile(r"[^\s,;()]+")
+
+
+def in_one_script(name: str) -> str:
+    """A name as written, with Latin look-alike letters inside Cyrillic words
+    made Cyrillic ("Михаил Hиколаевич" → "Михаил Николаевич"); spacing and
+    every other letter kept.
+
+    >>> in_one_script("Тухачевский Михаил Hиколаевич")
+    'Тухачевский Михаил Николаевич'
+    """
+    if not (_LATIN_LETTER.search(name) and CYRILLIC_LETTER.search(name)):
+        return name
+    return _NAME_WORD.sub(lambda m: fix_lookalikes(m.group(0)), name)
+
+
 def normalize(text: str) -> str:
     """NFKC, no stress marks, lower case, single spaces, typographic quotes
     and dashes made plain; punctuation other than . , ' - removed."""

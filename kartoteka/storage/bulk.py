@@ -19,7 +19,12 @@ from kartoteka.storage import search as fts
 from kartoteka.storage.engine import to_json
 from kartoteka.storage.links import LinkWriter
 from kartoteka.storage.rows import Row
-from kartoteka.storage.schema import TABLES_WITH_REVISIONS, entity_refs, search_docs
+from kartoteka.storage.schema import (
+    TABLES_WITH_REVISIONS,
+    entity_refs,
+    name_keys,
+    search_docs,
+)
 
 # Parents before children, for the foreign keys.
 ORDER = ("source", "entity", "name", "claim")
@@ -100,6 +105,7 @@ class BulkWriter(LinkWriter):
         digest: dict[str, Any],
         search: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
         refs: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        keys: list[tuple[str, str]] = (),  # type: ignore[assignment]
     ) -> int:
         """Insert new rows of several kinds under one revision; return its seq.
 
@@ -119,6 +125,8 @@ class BulkWriter(LinkWriter):
                 )
         if refs:
             self._insert(entity_refs, ("ref", "entity_id"), refs)
+        if keys:
+            self._insert(name_keys, ("key", "entity_id"), keys)
         if search:
             with fts.indexing(self.conn):
                 self._insert(search_docs, ("kind", "ref", "body"), search)

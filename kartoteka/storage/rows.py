@@ -7,6 +7,7 @@ from typing import Any
 
 from kartoteka.model import Claim, Entity, Literal, Name, Passage, Source
 from kartoteka.model.ids import make_id
+from kartoteka.model.records import is_entity_id
 from kartoteka.model.vocabulary import (
     Authenticity,
     Certainty,
@@ -118,6 +119,11 @@ def _literal_dict(lit: Literal | None) -> Row | None:
     if lit is None:
         return None
     return {k: v for k, v in vars(lit).items() if v is not None}
+
+
+def qualifier_entities(qualifiers: dict[str, Any]) -> list[str]:
+    """The entity ids among a claim's qualifier values (from, to, by, via …)."""
+    return sorted({v for v in qualifiers.values() if is_entity_id(v)})
 
 
 def claim_row(c: Claim) -> Row:

@@ -140,6 +140,31 @@ entity_refs = sa.Table(
     ),
 )
 
+# A lookup of entities by the keys of their names' surnames, which every
+# spelling of a name shares (Toukhatchevski, Tuchatschewski, Тухачевского →
+# тухачевский); derived from ``names`` and rebuilt with them.
+name_keys = sa.Table(
+    "name_keys",
+    metadata,
+    sa.Column("key", sa.String(80), primary_key=True),
+    sa.Column(
+        "entity_id", sa.String(80), sa.ForeignKey("entities.id"), primary_key=True
+    ),
+    sa.Index("ix_name_keys_entity", "entity_id"),
+)
+
+# Which entities a claim names in its qualifiers (from: gestapo, to: skoblin,
+# by: gpu), so each has the claim in its file; derived from claims.qualifiers.
+qualifier_refs = sa.Table(
+    "qualifier_refs",
+    metadata,
+    sa.Column(
+        "entity_id", sa.String(80), sa.ForeignKey("entities.id"), primary_key=True
+    ),
+    sa.Column("claim_id", sa.String(80), primary_key=True),
+    sa.Index("ix_qualifier_refs_claim", "claim_id"),
+)
+
 # Record linkage. A person resolved from several records is a cluster: each
 # member has a row naming the cluster (the id of its canonical member). Rows
 # are revised one by one, so every merge and unmerge is in the chain.
@@ -184,6 +209,21 @@ link_queue = sa.Table(
     sa.Column("run", sa.String(40), nullable=False),
 )
 
+# Why a conflict is no contradiction (different calendars, a family record …)
+# or that it stays unresolved: a person's word, revised row by row. The id is
+# the conflict's, a hash of its kind and claims; subject and claims say which.
+conflict_explanations = sa.Table(
+    "conflict_explanations",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("subject", sa.String(80), nullable=False),
+    sa.Column("claims", Json, nullable=False),
+    sa.Column("reason", sa.String(32), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("rev", sa.Integer),
+    sa.Index("ix_conflict_explanations_subject", "subject"),
+)
+
 TABLES_WITH_REVISIONS: dict[str, sa.Table] = {
     "source": sources,
     "entity": entities,
@@ -191,4 +231,5 @@ TABLES_WITH_REVISIONS: dict[str, sa.Table] = {
     "claim": claims,
     "link": person_links,
     "judgement": link_judgements,
+    "explanation": conflict_explanations,
 }

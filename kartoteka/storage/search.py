@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -42,24 +42,44 @@ def indexing(conn: sa.Connection) -> Iterator[None]:
     )
 
 
-def _terms(text: str) -> list[str]:
+STRESS = "\u0301"  # Russian dictionaries mark stress: Тухаче́вский
+
+
+def searchable(text: str) -> str:
+    """Text as the index holds it: stress marks gone, so words stay whole."""
+    return text.replace(STRESS, "") if STRESS in text else text
+
+
+def terms(text: str) -> list[str]:
     """Words to look for; "Khrushchev’s" looks for Khrushchev."""
-    return _WORD.findall(_POSSESSIVE.sub("", text))
+    return _WORD.findall(_POSSESSIVE.sub("", searchable(text)))
 
 
-def search(conn: sa.Connection, text: str, limit: int = 20) -> list[Hit]:
-    """Every term must occur (any case, diacritics folded); best matches first."""
-    terms = _terms(text)
-    if not terms:
+def search(
+    conn: sa.Connection,
+    text: str,
+    limit: int = 20,
+    forms: Callable[[str], Sequence[str]] | None = None,
+) -> list[Hit]:
+    """Every term must occur, in any of its ``forms`` (any case, diacritics
+    folded); best matches first."""
+    groups = [list(dict.fromkeys(forms(t) if forms else [t])) for t in terms(text)]
+    if not groups:
         return []
     if conn.dialect.name == "sqlite":
-        return _sqlite(conn, terms, limit)
-    return _postgresql(conn, terms, limit)
+        return _sqlite(conn, groups, limit)
+    return _postgresql(conn, groups, limit)
 
 
-def _sqlite(conn: sa.Connection, terms: list[str], limit: int) -> list[Hit]:
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', "") + '"'
+
+
+def _sqlite(conn: sa.Connection, groups: list[list[str]], limit: int) -> list[Hit]:
     # Each term quoted, so words like AND or NEAR and stray quotes are plain text.
-    match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
+    match = " AND ".join(
+        "(" + " OR ".join(_quoted(t) for t in group) + ")" for group in groups
+    )
     rows = conn.execute(
         sa.text(
             "SELECT d.kind, d.ref, snippet(search_fts, 0, '[', ']', ' … ', 12) AS s "
@@ -71,15 +91,23 @@ def _sqlite(conn: sa.Connection, terms: list[str], limit: int) -> list[Hit]:
     return [Hit(r.kind, r.ref, " ".join(r.s.split())) for r in rows]
 
 
-def _postgresql(conn: sa.Connection, terms: list[str], limit: int) -> list[Hit]:
+def _postgresql(conn: sa.Connection, groups: list[list[str]], limit: int) -> list[Hit]:
+    # Each word a lexeme of its own: quoted, so no & | ! : in it is an operator.
+    query = " & ".join(
+        "(" + " | ".join(_lexeme(t) for t in group) + ")" for group in groups
+    )
     rows = conn.execute(
         sa.text(
             "SELECT kind, ref, ts_headline('simple', body, q, "
             "'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS s "
-            "FROM search_docs, plainto_tsquery('simple', :q) AS q "
+            "FROM search_docs, to_tsquery('simple', :q) AS q "
             "WHERE to_tsvector('simple', body) @@ q "
             "ORDER BY ts_rank(to_tsvector('simple', body), q) DESC LIMIT :limit"
         ),
-        {"q": " ".join(terms), "limit": limit},
+        {"q": query, "limit": limit},
     )
     return [Hit(r.kind, r.ref, " ".join(r.s.split())) for r in rows]
+
+
+def _lexeme(term: str) -> str:
+    return "'" + term.lower().replace("'", "''").replace("\\", "") + "'"

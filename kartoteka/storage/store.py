@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,8 +16,10 @@ import sqlalchemy as sa
 from kartoteka.errors import NotFound, StorageError
 from kartoteka.model import Claim, Entity, Name, Source
 from kartoteka.model.vocabulary import EntityKind
+from kartoteka.names.normalize import in_one_script
 from kartoteka.storage import search as fts
 from kartoteka.storage.bulk import BulkWriter
+from kartoteka.storage.decisions import DecisionReads
 from kartoteka.storage.engine import create_engine, database_url, upgrade
 from kartoteka.storage.revisions import Revision, revision_from_row
 from kartoteka.storage.rows import (
@@ -33,8 +35,10 @@ from kartoteka.storage.schema import (
     entity_refs,
     link_judgements,
     link_queue,
+    name_keys,
     names,
     person_links,
+    qualifier_refs,
     revisions,
     sources,
 )
@@ -54,12 +58,7 @@ def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
     return tuple(sorted(found, key=lambda n: n.name != preferred))
 
 
-def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
-    for at in range(0, len(items), size):
-        yield items[at : at + size]
-
-
-class Store:
+class Store(DecisionReads):
     """Sources, entities, claims and their revisions, in SQLite or PostgreSQL."""
 
     def __init__(self, engine: sa.Engine) -> None:
@@ -207,8 +206,24 @@ class Store:
         by_ref = sa.select(entity_refs.c.entity_id).where(
             entity_refs.c.ref.in_([wanted, f"casefile:{wanted}"])
         )
-        by_name = sa.select(names.c.entity_id).where(names.c.folded == fold(wanted))
+        # Names are stored Cyrillic where Latin look-alikes crept in (Hиколаевич).
+        spellings = {fold(wanted), fold(in_one_script(wanted))}
+        by_name = sa.select(names.c.entity_id).where(names.c.folded.in_(spellings))
         return {r.entity_id for r in self._rows(sa.union(by_ref, by_name))}
+
+    def ids_by_keys(self, keys: Sequence[str], limit: int = 1000) -> list[str]:
+        """Entities with any of these name keys, the first ``limit`` by id."""
+        if not keys:
+            return []
+        k = name_keys.c
+        query = (
+            sa.select(k.entity_id)
+            .where(k.key.in_(sorted(set(keys))))
+            .distinct()
+            .order_by(k.entity_id)
+            .limit(limit)
+        )
+        return [r.entity_id for r in self._rows(query)]
 
     def claims(self, **where: str) -> list[Claim]:
         """Claims matching column=value filters: ``claims(predicate="executed")``."""
@@ -221,13 +236,18 @@ class Store:
         ]
 
     def claims_involving(self, entity_id: str) -> list[Claim]:
-        """Claims in which the entity is subject, object or the one asserting."""
+        """Claims in which the entity is subject, object, the one asserting,
+        or named in a qualifier (from, to, via, by …)."""
         c = claims.c
+        named = sa.select(qualifier_refs.c.claim_id).where(
+            qualifier_refs.c.entity_id == entity_id
+        )
         query = sa.select(claims).where(
             sa.or_(
                 c.subject == entity_id,
                 c.object == entity_id,
                 c.asserted_by == entity_id,
+                c.id.in_(named),
             )
         )
         return [
@@ -251,28 +271,6 @@ class Store:
         if target_id is not None:
             query = query.where(revisions.c.target_id == target_id)
         return [revision_from_row(r) for r in self._rows(query)]
-
-    def reopened(self, claim_ids: Sequence[str]) -> dict[str, str]:
-        """Claims whose review no longer applies because their content changed,
-        with why (the reason of that revision), by id."""
-        r = revisions.c
-        found: dict[str, str] = {}
-        for chunk in _chunks(list(claim_ids)):
-            last = (
-                sa.select(r.target_id, sa.func.max(r.seq).label("seq"))
-                .where(r.target_kind == "claim", r.target_id.in_(chunk))
-                .group_by(r.target_id)
-                .subquery()
-            )
-            query = sa.select(r.target_id, r.action, r.before, r.after, r.reason).join(
-                last, r.seq == last.c.seq
-            )
-            for row in self._rows(query):
-                was = (row.before or {}).get("status")
-                now = (row.after or {}).get("status")
-                if row.action == "edit" and was != "candidate" and now == "candidate":
-                    found[row.target_id] = row.reason or "content changed"
-        return found
 
     def counts(self) -> dict[str, int]:
         tables = {
@@ -360,10 +358,16 @@ class Store:
         )
         return [(r.entity_a, r.entity_b, r.probability) for r in self._rows(query)]
 
-    def search(self, text: str, limit: int = 20) -> list[fts.Hit]:
-        """Full-text search over source texts and entity names."""
+    def search(
+        self,
+        text: str,
+        limit: int = 20,
+        forms: Callable[[str], Sequence[str]] | None = None,
+    ) -> list[fts.Hit]:
+        """Full-text search over source texts and entity names; ``forms`` gives
+        the word forms any of which a term may take."""
         with self.engine.connect() as conn:
-            return fts.search(conn, text, limit)
+            return fts.search(conn, text, limit, forms)
 
     def verify(self) -> VerifyReport:
         """Re-check the revision chain, every row, source hash and quote."""

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from kartoteka.errors import NotFound
 from kartoteka.model import Claim, Entity, Name, Source
 from kartoteka.model.vocabulary import Status
+from kartoteka.names.keys import lookup_keys
 from kartoteka.storage import search as fts
 from kartoteka.storage.revisions import (
     GENESIS,
@@ -27,6 +28,7 @@ from kartoteka.storage.rows import (
     claim_row,
     entity_row,
     name_row,
+    qualifier_entities,
     revision_state,
     source_row,
 )
@@ -34,7 +36,9 @@ from kartoteka.storage.schema import (
     TABLES_WITH_REVISIONS,
     claims,
     entity_refs,
+    name_keys,
     names,
+    qualifier_refs,
     revisions,
     search_docs,
 )
@@ -119,7 +123,9 @@ class Writer:
         self.conn.execute(sa.delete(search_docs).where(where))
         with fts.indexing(self.conn):
             self.conn.execute(
-                sa.insert(search_docs).values(kind=kind, ref=ref, body=body)
+                sa.insert(search_docs).values(
+                    kind=kind, ref=ref, body=fts.searchable(body)
+                )
             )
 
     def put_source(self, source: Source, index_text: bool = True) -> Change:
@@ -156,9 +162,16 @@ class Writer:
         all_names = self.conn.execute(
             sa.select(names.c.name).where(names.c.entity_id == entity_id)
         ).scalars()
-        self._index(
-            "entity", entity_id, "\n".join(dict.fromkeys([preferred, *all_names]))
+        every = list(dict.fromkeys([preferred, *all_names]))
+        self._index("entity", entity_id, "\n".join(every))
+        self.conn.execute(
+            sa.delete(name_keys).where(name_keys.c.entity_id == entity_id)
         )
+        keys = sorted({k for n in every for k in lookup_keys(n) if len(k) <= 80})
+        if keys:
+            self.conn.execute(
+                sa.insert(name_keys), [{"key": k, "entity_id": entity_id} for k in keys]
+            )
 
     def put_claim(self, claim: Claim) -> Change:
         """Store a claim; a person's review of it outranks the status it comes with.
@@ -169,6 +182,12 @@ class Writer:
         """
         row = claim_row(claim)
         before = self._current(claims, row["id"])
+        change = self._put_reviewed(row, before)
+        if before is None or before["qualifiers"] != row["qualifiers"]:
+            self._refer(row["id"], row["qualifiers"])
+        return change
+
+    def _put_reviewed(self, row: Row, before: Row | None) -> Change:
         decision = before and self.review_decision(row["id"])
         if not decision:
             return self._put("claim", row)
@@ -184,6 +203,18 @@ class Writer:
         return self._put(
             "claim", {**row, "status": "candidate", "reviewer": None}, reason
         )
+
+    def _refer(self, claim_id: str, qualifiers: dict[str, Any]) -> None:
+        """Keep the lookup of the entities a claim's qualifiers name."""
+        self.conn.execute(
+            sa.delete(qualifier_refs).where(qualifier_refs.c.claim_id == claim_id)
+        )
+        named = qualifier_entities(qualifiers)
+        if named:
+            self.conn.execute(
+                sa.insert(qualifier_refs),
+                [{"entity_id": e, "claim_id": claim_id} for e in named],
+            )
 
     def review_decision(self, claim_id: str) -> Revision | None:
         """The last time a person set this claim's status, if ever."""
@@ -228,6 +259,24 @@ class Writer:
             .values({**after, "rev": seq})
         )
         return Change.UPDATED
+
+    def explain(
+        self,
+        conflict_id: str,
+        subject: str,
+        claim_ids: list[str],
+        reason: str,
+        note: str | None = None,
+    ) -> Change:
+        """Record why a conflict is no contradiction, or that it stays open."""
+        row = {
+            "id": conflict_id,
+            "subject": subject,
+            "claims": sorted(claim_ids),
+            "reason": reason,
+            "note": note,
+        }
+        return self._put("explanation", row, reason=self.reason or note)
 
     def claims(self, **where: Any) -> list[Claim]:
         """Claims matching column=value filters, read inside this transaction."""

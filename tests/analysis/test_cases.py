@@ -51,9 +51,10 @@ def test_an_unknown_person_is_not_found_with_a_hint(petrov_store):
         build_case(petrov_store, "Sidorov")
 
 
-def test_an_organization_is_not_a_case(petrov_store):
-    with pytest.raises(NotFound, match="no person named 'NKVD'"):
-        build_case(petrov_store, "NKVD")
+def test_an_organization_has_a_file_with_the_claims_that_name_it(petrov_store):
+    case = build_case(petrov_store, "NKVD")
+    assert str(case.person.kind) == "organization" and case.events == []
+    assert [c.predicate for c in case.mentions] == ["arrested"]  # agency: nkvd
 
 
 def test_a_word_of_one_persons_name_finds_their_case(petrov_store):
@@ -75,3 +76,36 @@ def test_a_word_of_several_persons_names_lists_them(petrov_store):
         )
     with pytest.raises(NotFound, match=r"'Anna' names 2 persons: .*give the id"):
         build_case(petrov_store, "Anna")
+
+
+def test_a_year_beside_a_day_within_it_is_one_event_with_both_claims():
+    from kartoteka.analysis.cases import same_event
+
+    moved = same_event(["1937", "1937-06", "1937-06-12"])
+    assert {d: into for d, (into, _) in moved.items()} == {
+        "1937": "1937-06-12",
+        "1937-06": "1937-06-12",
+    }
+
+
+def test_a_year_holding_two_different_days_belongs_to_neither():
+    from kartoteka.analysis.cases import same_event
+
+    assert same_event(["1937", "1937-06-12", "1937-07-01"]) == {}
+
+
+def test_a_year_only_rehabilitation_joins_the_dated_one_in_the_timeline(
+    petrov_store, petrov_dir
+):
+    from kartoteka.ingest.casefile import import_casefile
+
+    path = petrov_dir / "petrov.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace('date: "1989"', 'date: "1957"'), "utf-8"
+    )
+    import_casefile(petrov_store, path, actor="test")
+    case = build_case(petrov_store, "petrov")
+    rehabilitated = [e for e in case.events if e.predicate == "rehabilitated"]
+    assert [(e.date, len(e.claims), e.conflicted) for e in rehabilitated] == [
+        ("1957", 2, False)
+    ]

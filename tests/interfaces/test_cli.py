@@ -142,7 +142,7 @@ def test_entities_and_settings_are_listed(petrov_db):
             "or [1956,1961] (one of)",
         ),
         (("import", "casefile", "no-such.yaml"), "no such file"),
-        (("case", "Sidorov"), "no person named 'Sidorov'"),
+        (("case", "Sidorov"), "no entity named 'Sidorov'"),
         (("review", "clm_0000000000000000", "accepted", "--reason", "x"), "no claim"),
     ],
 )

@@ -28,6 +28,7 @@ CLAIM_FIELDS = frozenset(
         "object",
         "date",
         "date_text",
+        "calendar",
         "value",
         "value_text",
         "unit",
@@ -110,6 +111,9 @@ def _date(ctx: Context, item: Mapping, quote: str) -> Literal | None:
     if item.get("date") is None:
         return None
     text = str(item["date"])
+    calendar = item.get("calendar")
+    if calendar is not None:  # an Old Style day may not exist in the Gregorian
+        text = _in_gregorian(ctx, item, text, str(calendar))
     try:
         edtf.parse(text)
     except DateError as exc:
@@ -124,6 +128,40 @@ def _date(ctx: Context, item: Mapping, quote: str) -> Literal | None:
     return Literal(
         "date", text, as_written=str(written) if written is not None else None
     )
+
+
+CALENDARS = ("gregorian", "julian", "julian+gregorian")
+
+
+def _in_gregorian(ctx: Context, item: Mapping, text: str, calendar: str) -> str:
+    """The claim's date in the Gregorian calendar: an Old Style date converted."""
+    if calendar not in CALENDARS:
+        ctx.problem(
+            item.line_of("calendar"),
+            f"calendar {calendar!r} must be one of {', '.join(CALENDARS)}",
+        )
+        raise _Skip
+    if calendar != "julian":
+        return text
+    try:
+        return edtf.from_old_style(text)
+    except DateError as exc:
+        ctx.problem(item.line_of("date"), str(exc))
+        raise _Skip from None
+
+
+def _calendar_qualifiers(item: Mapping, date: Literal | None) -> dict[str, str]:
+    """The calendar kept with the date: which one the source used, and the
+    Old Style reading when the source gave it."""
+    calendar = item.get("calendar")
+    if date is None or calendar in (None, "gregorian"):
+        return {}
+    kept = {"calendar": str(calendar)}
+    if calendar == "julian":
+        kept["julian"] = str(item["date"])
+    elif isinstance(date.value, str) and len(date.value) == 10:
+        kept["julian"] = edtf.to_old_style(date.value)
+    return kept
 
 
 def _value(ctx: Context, item: Mapping) -> Literal | None:
@@ -207,7 +245,7 @@ def _build(ctx: Context, item: Mapping, casefile_id: str) -> Claim:
     stance, certainty, status = (
         _enum(ctx, item, k) for k in ("stance", "certainty", "status")
     )
-    qualifiers = _qualifiers(ctx, item)
+    qualifiers = {**_qualifiers(ctx, item), **_calendar_qualifiers(item, date)}
     explicit = item.get("id")
     if explicit is not None and not is_slug(str(explicit)):
         ctx.problem(item.line_of("id"), f"claim id {explicit!r} must be a slug")

@@ -82,12 +82,13 @@ def load_mapping(path: Path) -> Mapping:
     )
 
 
-def _date(value: str) -> tuple[str | None, str | None]:
+def _date(value: str) -> tuple[str | None, str | None, dict[str, str]]:
+    """EDTF, the wording, and the calendar when the date is given both ways."""
     value = value.strip()
     if edtf.is_valid(value):
-        return value, value
+        return value, value, {}
     found = find_date(value)
-    return (found.edtf, found.text) if found else (None, None)
+    return (found.edtf, found.text, found.qualifiers) if found else (None, None, {})
 
 
 def _record(
@@ -123,7 +124,7 @@ def _record(
         column = mapping.columns.get(predicate)
         if not column or not get.get(predicate):
             continue
-        date, wording = _date(get[predicate])
+        date, wording, calendar = _date(get[predicate])
         qualifiers = {
             q: (row.get(c) or "").strip()
             for q, c in mapping.qualifiers.get(predicate, {}).items()
@@ -135,7 +136,7 @@ def _record(
             end,
             date=date,
             date_text=wording,
-            qualifiers={k: v for k, v in qualifiers.items() if v},
+            qualifiers={**{k: v for k, v in qualifiers.items() if v}, **calendar},
         )
     if not rec.names and not rec.events:
         return Skipped(ref, "no name and no event in the mapped columns")

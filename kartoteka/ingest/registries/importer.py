@@ -94,6 +94,7 @@ def _only_new(batch: Batch, new: set[str]) -> Batch:
         tables=tables,
         search=[s for s in batch.search if s[1] in new],
         refs=[r for r in batch.refs if r[1] in new],
+        keys=[k for k in batch.keys if k[1] in new],
         digest=batch_digest({k: t.unpack() for k, t in tables.items()}),
     )
 
@@ -112,6 +113,7 @@ def _write_batch(
         fresh.tables,
         search=fresh.search,
         refs=fresh.refs,
+        keys=fresh.keys,
         digest=fresh.digest,
     )
     report.persons_created += len(fresh.person_ids)

@@ -61,7 +61,10 @@ def _line_event(
         at + len(line),
         date=date.edtf if date else None,
         date_text=date.text if date else None,
-        qualifiers={k: v for k, v in qualifiers.items() if v},
+        qualifiers={
+            **{k: v for k, v in qualifiers.items() if v},
+            **(date.qualifiers if date else {}),
+        },
     )
 
 

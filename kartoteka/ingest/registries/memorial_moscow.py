@@ -137,7 +137,14 @@ def parse_record(
             date and text[birth.end() : date.start].strip() in ("", "в")
         ):
             said = text.index("род.", birth.start())
-            rec.event("born", said, date.end, date=date.edtf, date_text=date.text)
+            rec.event(
+                "born",
+                said,
+                date.end,
+                date=date.edtf,
+                date_text=date.text,
+                qualifiers=date.qualifiers,
+            )
             profile_from = _alternative(rec, text, date.end, "born")
         else:
             profile_from = birth.end()
@@ -170,7 +177,7 @@ def parse_record(
         date.end if date else max(sentence_end, executed.end()),
         date=date.edtf if date else None,
         date_text=date.text if date else None,
-        qualifiers=qualifiers,
+        qualifiers={**qualifiers, **(date.qualifiers if date else {})},
     )
     if date:
         _alternative(rec, text, date.end, "executed")

@@ -15,6 +15,8 @@ from kartoteka.ingest.registries.records import ParsedList
 from kartoteka.model.ids import sequential_id
 from kartoteka.model.records import script_of
 from kartoteka.model.vocabulary import Certainty, EntityKind, Stance, Status
+from kartoteka.names.keys import lookup_keys
+from kartoteka.names.normalize import in_one_script
 from kartoteka.storage.rows import Row, fold
 
 PER_RECORD = 256  # room for the names and claims of one record in their ids
@@ -31,6 +33,7 @@ class RecordRows:
     claims: list[Row]
     search: tuple[str, str, str]
     ref: tuple[str, str]
+    keys: list[tuple[str, str]]  # (surname key, person id): any spelling finds it
 
 
 def record_ref(source_id: str, index: int) -> str:
@@ -53,7 +56,9 @@ def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> Rec
     offset = parsed.offsets[index]
     pid = person_id(source_id, index)
     # A record may give one spelling twice ("варианты фамилии: Иванов, Иванов").
-    unique = list(dict.fromkeys((n.name, n.kind) for n in rec.names))
+    # Latin look-alikes in a Cyrillic name ("Михаил Hиколаевич") are stored
+    # Cyrillic; the record's own words stay verbatim in its text and quotes.
+    unique = list(dict.fromkeys((in_one_script(n.name), n.kind) for n in rec.names))
     names = [
         {
             "id": _part_id("nam", source_id, index, k),
@@ -68,7 +73,8 @@ def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> Rec
         for k, (name, kind) in enumerate(unique)
     ]
     preferred = next(
-        (n.name for n in rec.names if n.kind == "birth"), f"запись {rec.ref}"
+        (in_one_script(n.name) for n in rec.names if n.kind == "birth"),
+        f"запись {rec.ref}",
     )
     ref = record_ref(source_id, index)
     entity = {
@@ -132,4 +138,9 @@ def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> Rec
         claims=claims,
         search=("entity", pid, body),
         ref=(ref, pid),
+        keys=[
+            (key, pid)
+            for key in sorted({k for n in unique for k in lookup_keys(n[0])})
+            if len(key) <= 80
+        ],
     )

@@ -119,7 +119,7 @@ def test_a_registry_claim_reviewed_later_still_verifies(lists_store):
 def test_self_contradictions_are_conflicts_of_their_own(lists_store):
     kinds = {(c.kind, c.predicate) for c in find_conflicts(lists_store.claims())}
     assert kinds == {
-        ("order", "sentenced"),  # sentenced in 1931, born in 1940
+        ("family_sentence", "sentenced"),  # раскулачен in 1931, born in 1940
         ("alternative", "executed"),  # 15.01.1895, по другим данным 15.01.1938
         ("range", "executed"),  # 1895 is outside 1900–2025
     }

@@ -42,3 +42,29 @@ def test_the_first_date_after_a_position_is_found():
     text = "Приговорен: тройка 9 декабря 1937 г., по Указу от 16.01.1989"
     assert find_date(text).edtf == "1937-12-09"
     assert find_date(text, text.index("Указу")).edtf == "1989-01-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "julian", "wording"),
+    [
+        ("Родился 4 (16) февраля 1893 г.", "1893-02-16", "1893-02-04",
+         "4 (16) февраля 1893 г."),
+        ("род. 31 января (12 февраля) 1893, Смоленск", "1893-02-12", "1893-01-31",
+         "31 января (12 февраля) 1893"),
+        ("родился 20 декабря 1899 (1 января 1900) г.", "1900-01-01", "1899-12-20",
+         "20 декабря 1899 (1 января 1900) г."),
+        ("25 октября (7 ноября) 1917 г.", "1917-11-07", "1917-10-25",
+         "25 октября (7 ноября) 1917 г."),
+    ],
+)  # fmt: skip
+def test_a_date_given_in_both_calendars_is_the_new_style_day_with_the_old_kept(
+    text, edtf, julian, wording
+):
+    found = find_date(text)
+    assert (found.edtf, found.julian, found.text) == (edtf, julian, wording)
+    assert found.qualifiers == {"calendar": "julian+gregorian", "julian": julian}
+
+
+def test_two_days_that_are_not_one_day_in_two_calendars_are_not_read_as_one():
+    found = find_date("4 (17) февраля 1893")
+    assert (found.edtf, found.calendar) == ("1893-02", None)

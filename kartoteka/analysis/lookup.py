@@ -1,0 +1,98 @@
+"""Finding entities by any spelling of a name, and searching in any word form.
+
+>>> # [e.name for e in entities_named(store, "Toukhatchevski")]
+>>> # ['Тухачевский Михаил Николаевич']
+"""
+
+from __future__ import annotations
+
+from kartoteka.errors import NotFound
+from kartoteka.model import Entity
+from kartoteka.model.vocabulary import EntityKind
+from kartoteka.names.compare import compare
+from kartoteka.names.keys import lookup_keys
+from kartoteka.names.morphology import word_forms
+from kartoteka.storage import Store
+from kartoteka.storage.search import Hit
+
+CANDIDATES = 400  # entities sharing a key read at most; a common surname has more
+WORD_MATCHES = 50  # entities read when the query is part of a name
+
+
+def find_person(store: Store, query: str) -> Entity:
+    """The one person whose id, casefile key or any name is the query; failing
+    that, the one person with a name holding every word of it ("Уборевич");
+    failing that, the one whose name the query spells otherwise (Toukhatchevski,
+    Тухачевского). Records merged into one person count as that person."""
+    return find_entity(store, query, EntityKind.PERSON)
+
+
+def find_entity(store: Store, query: str, kind: EntityKind | None = None) -> Entity:
+    """``find_person`` for an entity of any kind (or of ``kind``): a person,
+    an organization, a place, an artifact, an event."""
+    found = (
+        store.find_entities(query, kind)
+        or _by_words(store, query, kind)
+        or entities_named(store, query, kind)
+    )
+    found = list({store.cluster_of(e.id)[0]: e for e in found}.values())
+    kinds = {str(e.kind) for e in found}
+    what = f"{kinds.pop()}s" if len(kinds) == 1 else "entities"
+    if not found:
+        raise NotFound(
+            f"no {kind or 'entity'} named {query!r} in any spelling; "
+            f"try `kartoteka search {query}` for the words in texts"
+        )
+    if len(found) > 1:
+        listed = "; ".join(f"{e.id} {e.name}" for e in found[:10])
+        more = "" if len(found) <= 10 else f" and {len(found) - 10} more"
+        raise NotFound(
+            f"{query!r} names {len(found)} {what}: {listed}{more}; give the id"
+        )
+    return found[0]
+
+
+def _by_words(store: Store, query: str, kind: EntityKind | None) -> list[Entity]:
+    hits = store.search(query, limit=WORD_MATCHES)
+    ids = sorted({h.ref for h in hits if h.kind == "entity"})
+    words = query.casefold().split()
+    return [
+        e
+        for e in store.entities(ids).values()  # type: ignore[arg-type]
+        if (kind is None or e.kind is kind)
+        and any(
+            all(w in name.casefold().split() for w in words)
+            for name in (e.name, *(n.name for n in e.names))
+        )
+    ]
+
+
+def entities_named(
+    store: Store, query: str, kind: EntityKind | None = None
+) -> list[Entity]:
+    """Entities one of whose names the query can be, in any script, spelling
+    or case: Tuchatschewski, Toukhatchevski, Тухачевского → Тухачевский."""
+    keys = lookup_keys(query.strip())
+    ids = store.ids_by_keys(sorted(keys), limit=CANDIDATES)
+    if not ids:
+        return []
+    return [
+        e
+        for e in store.entities(ids).values()
+        if (kind is None or e.kind is kind)
+        and any(compare(query, n.name).match for n in e.names)
+    ]
+
+
+def search(store: Store, text: str, limit: int = 20) -> list[Hit]:
+    """Full-text search in every form of each Russian word, then the entities
+    whose names the text is another spelling of."""
+    hits = store.search(text, limit, forms=word_forms)
+    found = {h.ref for h in hits if h.kind == "entity"}
+    for entity in entities_named(store, text):
+        if len(hits) >= limit:
+            break
+        if entity.id not in found:
+            spelled = f"{entity.name} (the same name as “{text}”)"
+            hits.append(Hit("entity", entity.id, spelled))
+    return hits
