@@ -55,6 +55,14 @@ def _actor(ctx: click.Context) -> str:
     return settings.actor(ctx.obj["actor"])
 
 
+table_or_json = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or JSON (UTF-8) for scripts.",
+)
 output_option = click.option(
     "--output",
     "-o",

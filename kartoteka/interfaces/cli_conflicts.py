@@ -14,7 +14,8 @@ from kartoteka.analysis.conflict_list import (
     list_conflicts,
 )
 from kartoteka.analysis.conflicts import Conflict
-from kartoteka.interfaces.cli import _actor, _store, cli, console
+from kartoteka.interfaces.case_view import dated
+from kartoteka.interfaces.cli import _actor, _store, cli, console, table_or_json
 from kartoteka.model.vocabulary import ExplanationReason
 
 KINDS = ("date", "stance", "order", "family_sentence", "alternative", "range")
@@ -30,13 +31,7 @@ KINDS = ("date", "stance", "order", "family_sentence", "alternative", "range")
 @click.option(
     "--explained", "state", flag_value="explained", help="Only the explained ones."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-)
+@table_or_json
 @click.pass_context
 def conflicts(
     ctx: click.Context,
@@ -88,7 +83,7 @@ def _print(conflict: Conflict, listed: ConflictList, reopened: dict[str, str]) -
         console.print(f"[green]{escape(said)}[/]", highlight=False, soft_wrap=True)
     for claim_id in conflict.claims:
         c = listed.claims[claim_id]
-        value = c.date.value if c.date else c.stance
+        value = dated(c.date.value, c.date.as_written or "") if c.date else c.stance
         quote = " ".join(c.passage.text.split())
         line = f"  {claim_id} [{value}] {c.source}: “{quote}”"
         console.print(escape(line), highlight=False, soft_wrap=True)

@@ -8,7 +8,7 @@ import click
 from rich.markup import escape
 
 from kartoteka.analysis.merges import Merge, MergeFilter, list_merges
-from kartoteka.interfaces.cli import _store, cli, console
+from kartoteka.interfaces.cli import _store, cli, console, table_or_json
 
 
 @cli.command("links")
@@ -22,13 +22,7 @@ from kartoteka.interfaces.cli import _store, cli, console
     "--below", type=float, help="Only merges with a link less likely than this."
 )
 @click.option("--since", help="Only merges written on or after this day (YYYY-MM-DD).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-)
+@table_or_json
 @click.pass_context
 def links(
     ctx: click.Context,

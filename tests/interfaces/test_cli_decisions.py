@@ -165,3 +165,27 @@ def test_settings_say_where_the_actor_came_from(monkeypatch, tmp_path):
         "vera",
         "command-line flag",
     )
+
+
+def test_a_longer_quote_is_the_same_claim_edited_and_asks_for_review(
+    petrov_db, petrov_dir
+):
+    shot = _claim(petrov_db, "executed")
+    run(petrov_db, "--actor", "historian", "review", shot.id, "accepted",
+        "--reason", "the report says so")  # fmt: skip
+    casefile = petrov_dir / "petrov.yaml"
+    casefile.write_text(
+        casefile.read_text("utf-8").replace(
+            'quote: "shot on 20 May 1938"',
+            'quote: "by a troika on 14 May 1938 and shot on 20 May 1938"',
+        ),
+        "utf-8",
+    )
+    report = run(petrov_db, "import", "casefile", str(casefile)).output
+    assert "claim updated: 1" in report and "now rejected" not in report
+    edited = _claim(petrov_db, "executed")
+    assert edited.id == shot.id and str(edited.status) == "candidate"
+    assert edited.passage.text.startswith("by a troika")
+    why = Store.open(petrov_db).reopened([shot.id])[shot.id]
+    assert why.startswith("start, quote changed")
+    assert "accepted by historian" in why
