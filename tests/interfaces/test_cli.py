@@ -64,7 +64,7 @@ def test_case_documents_are_written_to_a_file(petrov_db, tmp_path, fmt):
 def test_conflicts_lists_each_with_its_claims(petrov_db):
     out = run("conflicts", db=petrov_db).output
     assert "rehabilitated dated 1957 vs 1989" in out and "2 conflicts" in out
-    assert "[1957] petrov-report" in out and "[denies] petrov-memoir" in out
+    assert "[1957 (in 1957)] petrov-report" in out and "[denies] petrov-memoir" in out
 
 
 def test_export_writes_json_lines(petrov_db, tmp_path):
