@@ -8,8 +8,10 @@ interrupted import into the store already there), and reports: import time and
 records/s, peak memory of the process, store size on disk, then the p50 and
 p95 of building one person's case file and of a name search (exact name
 lookup and full-text search) and of a lookup by another spelling (the
-name romanized as Wikipedia writes it, found as `kartoteka case` finds a
-person), over --lookups random persons.
+full name of a Moscow list record, romanized as Wikipedia and as ISO 9 write
+it, found as `kartoteka case` finds a person; the Moscow list is imported into
+the store for this, since the synthetic records give a surname alone), over
+--lookups random persons.
 """
 
 from __future__ import annotations
@@ -23,14 +25,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import peak_rss_mib, percentile, repeat_ms
+from common import memorial, peak_rss_mib, percentile, repeat_ms
 from synth_registry import write
 
 from kartoteka.analysis.cases import build_case
 from kartoteka.analysis.lookup import entities_named, find_entity
 from kartoteka.errors import NotFound
 from kartoteka.ingest.registries.importer import import_registry
+from kartoteka.ingest.registries.memorial_moscow import parse as parse_moscow
 from kartoteka.model.vocabulary import EntityKind
+from kartoteka.names.normalize import in_one_script
 from kartoteka.names.romanize import romanize
 from kartoteka.storage import Store
 
@@ -94,7 +98,7 @@ def _lookups(store: Store, lookups: int) -> None:
     exact_ms = repeat_ms(lambda: store.find_entities(next(found), limit=20), len(names))
     found = iter(names)
     text_ms = repeat_ms(lambda: store.search(next(found), limit=20), len(names))
-    spelled = _other_spellings(store, sample)
+    spelled = _other_spellings(_moscow_names(store, lookups // 2))
     hits: list[bool] = []
     others = iter(spelled)
     any_ms = repeat_ms(lambda: hits.append(_finds(store, *next(others))), len(spelled))
@@ -111,24 +115,38 @@ def _lookups(store: Store, lookups: int) -> None:
     print(f"any spelling found the person: {sum(hits)} of {len(hits)}")
 
 
-def _other_spellings(store: Store, sample: list[str]) -> list[tuple[str, str]]:
-    """(person, the name as English text spells it: Wikipedia's romanization)."""
+def _moscow_names(store: Store, lookups: int) -> list[str]:
+    """Full names of the Moscow list, which is imported into the store (once):
+    the synthetic records give a surname alone."""
+    pages = sorted((memorial() / "moscow-executions" / "pages").glob("*.htm"))
+    import_registry(store, "memorial-moscow", pages, "benchmark")
+    full = sorted(
+        {n.name for page in pages for r in parse_moscow(page).records for n in r.names
+         if n.kind == "birth" and len(n.name.split()) == 3}
+    )  # fmt: skip
+    return random.Random(3).sample(full, min(lookups, len(full)))
+
+
+def _other_spellings(names: list[str]) -> list[tuple[str, str]]:
+    """(the name, as English text spells it), and (the name, as ISO 9 does)."""
     spelled = []
-    for pid in sample:
-        cyrillic = [n.name for n in store.entity(pid).names if n.script == "Cyrl"]
-        if cyrillic:
-            spelled.append((pid, romanize(cyrillic[0])["Wikipedia"]))
+    for name in names:
+        readings = romanize(in_one_script(name))
+        spelled += [(name, readings["Wikipedia"]), (name, readings[ISO9])]
     return spelled
 
 
-def _finds(store: Store, pid: str, spelling: str) -> bool:
-    """What `kartoteka case SPELLING` does to find a person; did it find pid?"""
+def _finds(store: Store, name: str, spelling: str) -> bool:
+    """What `kartoteka case SPELLING` does to find a person: did it find one
+    of that name (or list it among namesakes)?"""
+    wanted = in_one_script(name)
     try:
-        return find_entity(store, spelling).id in store.cluster_of(pid)
-    except NotFound as several:  # a common name: the person must be listed
-        return pid in str(several) or any(
-            e.id == pid for e in entities_named(store, spelling)
-        )
+        return find_entity(store, spelling).name == wanted
+    except NotFound:
+        return any(e.name == wanted for e in entities_named(store, spelling))
+
+
+ISO9 = "ISO 9:1995 (GOST 7.79)"
 
 
 if __name__ == "__main__":

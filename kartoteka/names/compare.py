@@ -27,6 +27,7 @@ class Comparison:
     score: float
     match: bool
     explanation: list[str] = field(default_factory=list)
+    parts: int = 0  # how many parts both names give: surname, given, patronymic
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -81,6 +82,7 @@ def compare_parts(a: NameParts, b: NameParts) -> Comparison:
     total = weight = 0.0
     verdict = True
     weakest = 1.0
+    parts = 0
     for part, part_weight in WEIGHTS.items():
         similarity, why = _part(a, b, part)
         if why:
@@ -89,6 +91,7 @@ def compare_parts(a: NameParts, b: NameParts) -> Comparison:
             if part == "surname":
                 verdict = False  # a given name alone identifies nobody
             continue
+        parts += 1
         total += part_weight * similarity
         weight += part_weight
         weakest = min(weakest, similarity)
@@ -100,7 +103,7 @@ def compare_parts(a: NameParts, b: NameParts) -> Comparison:
         explanation.append(f"sex: {a.sex} and {b.sex}: not one person")
         score *= 0.5
         verdict = False
-    return Comparison(score, verdict and score >= THRESHOLD, explanation)
+    return Comparison(score, verdict and score >= THRESHOLD, explanation, parts)
 
 
 def compare(a: str, b: str) -> Comparison:

@@ -85,14 +85,25 @@ def name_keys(text: str) -> NameKeys:
 
 @lru_cache(maxsize=65536)
 def lookup_keys(name: str) -> frozenset[str]:
-    """The surname keys by which any spelling of this name finds it.
+    """The keys by which any spelling of this name finds it: each reading of
+    the surname, and each beside the first sound of the given name ("tuhačivski
+    m"), which narrows a common surname down.
 
     >>> sorted(lookup_keys("Тухачевский Михаил Николаевич"))
-    ['tuhačivski']
+    ['tuhačivski', 'tuhačivski m']
     >>> "tuhačivski" in lookup_keys("Toukhatchevski")
     True
     """
     plain = plain_words(name)
     if plain is not None:  # a registry's "Иванов Иван Петрович": the short way
-        return frozenset(word_keys(plain[0], surname=True))
-    return frozenset(name_keys(name).surname)
+        surnames = set(word_keys(plain[0], surname=True))
+        initials = initial_keys(plain[1])
+    else:
+        keys = name_keys(name)
+        surnames, initials = keys.surname, keys.initials
+    return frozenset({*surnames, *(f"{s} {i}" for s in surnames for i in initials)})
+
+
+def narrow(keys: frozenset[str]) -> tuple[list[str], list[str]]:
+    """The keys with a given name's sound, and the surname keys alone."""
+    return sorted(k for k in keys if " " in k), sorted(k for k in keys if " " not in k)

@@ -21,6 +21,7 @@ from kartoteka.storage import search as fts
 from kartoteka.storage.bulk import BulkWriter
 from kartoteka.storage.decisions import DecisionReads
 from kartoteka.storage.engine import create_engine, database_url, upgrade
+from kartoteka.storage.lookups import LookupReads
 from kartoteka.storage.revisions import Revision, revision_from_row
 from kartoteka.storage.rows import (
     claim_from_row,
@@ -35,7 +36,6 @@ from kartoteka.storage.schema import (
     entity_refs,
     link_judgements,
     link_queue,
-    name_keys,
     names,
     person_links,
     qualifier_refs,
@@ -58,7 +58,7 @@ def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
     return tuple(sorted(found, key=lambda n: n.name != preferred))
 
 
-class Store(DecisionReads):
+class Store(DecisionReads, LookupReads):
     """Sources, entities, claims and their revisions, in SQLite or PostgreSQL."""
 
     def __init__(self, engine: sa.Engine) -> None:
@@ -210,20 +210,6 @@ class Store(DecisionReads):
         spellings = {fold(wanted), fold(in_one_script(wanted))}
         by_name = sa.select(names.c.entity_id).where(names.c.folded.in_(spellings))
         return {r.entity_id for r in self._rows(sa.union(by_ref, by_name))}
-
-    def ids_by_keys(self, keys: Sequence[str], limit: int = 1000) -> list[str]:
-        """Entities with any of these name keys, the first ``limit`` by id."""
-        if not keys:
-            return []
-        k = name_keys.c
-        query = (
-            sa.select(k.entity_id)
-            .where(k.key.in_(sorted(set(keys))))
-            .distinct()
-            .order_by(k.entity_id)
-            .limit(limit)
-        )
-        return [r.entity_id for r in self._rows(query)]
 
     def claims(self, **where: str) -> list[Claim]:
         """Claims matching column=value filters: ``claims(predicate="executed")``."""

@@ -1,0 +1,60 @@
+"""Reading entities by their names' keys, in bulk: what any-spelling lookup needs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+
+from kartoteka.storage.decisions import _chunks
+from kartoteka.storage.schema import entities, name_keys, names, person_links
+
+
+class LookupReads:
+    """The Store's light reads for lookups; ``_rows`` runs a query."""
+
+    def _rows(self, query: sa.Executable) -> list[sa.Row]:
+        raise NotImplementedError
+
+    def ids_by_keys(self, keys: Sequence[str], limit: int = 1000) -> list[str]:
+        """Entities with any of these name keys, the first ``limit`` by id."""
+        if not keys:
+            return []
+        k = name_keys.c
+        query = (
+            sa.select(k.entity_id)
+            .where(k.key.in_(sorted(set(keys))))
+            .distinct()
+            .order_by(k.entity_id)
+            .limit(limit)
+        )
+        return [r.entity_id for r in self._rows(query)]
+
+    def heads(self, ids: Sequence[str]) -> dict[str, str]:
+        """Each id → the canonical member of its cluster (itself when unlinked)."""
+        pl = person_links.c
+        found = {i: i for i in ids}
+        for chunk in _chunks(list(ids)):
+            query = sa.select(pl.id, pl.cluster_id).where(pl.id.in_(chunk))
+            found.update({r.id: r.cluster_id for r in self._rows(query)})
+        return found
+
+    def kinds(self, ids: Sequence[str]) -> dict[str, str]:
+        """Each entity's kind, nothing else read."""
+        e = entities.c
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(ids)):
+            query = sa.select(e.id, e.kind).where(e.id.in_(chunk))
+            found.update({r.id: r.kind for r in self._rows(query)})
+        return found
+
+    def names_of(self, ids: Sequence[str]) -> list[tuple[str, str]]:
+        """(entity id, name) of every name of these entities, nothing else read."""
+        n = names.c
+        return [
+            (r.entity_id, r.name)
+            for chunk in _chunks(list(ids))
+            for r in self._rows(
+                sa.select(n.entity_id, n.name).where(n.entity_id.in_(chunk))
+            )
+        ]
