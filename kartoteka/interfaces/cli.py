@@ -361,6 +361,7 @@ def review_claims(ctx: click.Context, source: str | None) -> None:
 from kartoteka.interfaces import (  # noqa: E402, F401
     cli_browse,
     cli_conflicts,
+    cli_extract,
     cli_links,
     cli_merges,
     cli_names,

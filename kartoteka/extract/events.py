@@ -1,0 +1,120 @@
+"""Life-cycle events in a sentence: who was arrested, shot, rehabilitated, and when.
+
+A rule is a predicate of the vocabulary and the words that state it. Its
+person is the one named before the words (every one of them after "were"),
+or the one after "the execution of"; its date is the date nearest the words
+in the same sentence. The span runs from the first of these to the last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from kartoteka.extract.annotation import Annotation
+
+_BE = r"\b(?:was|were|been|being)"
+EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "en": tuple(
+        (p, re.compile(words, re.IGNORECASE))
+        for p, words in (
+            ("executed", rf"{_BE} (?:executed|shot)\b|\bexecution of\b"),
+            ("arrested", rf"{_BE} arrested\b|\barrest of\b"),
+            ("rehabilitated", rf"{_BE} [“\"]?rehabilitated\b|\brehabilitation of\b"),
+            ("died", r"\bfound dead\b|\bdied\b"),
+            ("tried", r"\b(?:was|were|been) tried\b|\btrial of\b"),
+            ("sentenced", r"\b(?:was|were|been) sentenced\b"),
+            ("confessed", r"\bconfessed\b"),
+            ("kidnapped", r"\b(?:was|were|been) kidnapped\b|\bkidnapping of\b"),
+            ("assassinated", rf"{_BE} assassinated\b|\bassassination of\b"),
+            ("exiled", r"\b(?:was|were|been) (?:exiled|deported|banished)\b"),
+            ("released", r"\b(?:was|were|been) released\b"),
+            ("born", r"\b(?:was|were) born\b"),
+        )
+    ),
+    "ru": tuple(
+        (p, re.compile(words, re.IGNORECASE))
+        for p, words in (
+            ("arrested", r"\bарестован[аоы]?\b"),
+            ("executed", r"\bрасстрелян[аоы]?\b"),
+            ("sentenced", r"\bприговор[её]н[аоы]?\b|\bосужд[её]н[аоы]?\b"),
+            ("rehabilitated", r"\bреабилитирован[аоы]?\b"),
+            ("died", r"\bумер(?:ла|ли)?\b|\bскончал(?:ся|ась|ись)\b|\bпогиб\w*"),
+            ("exiled", r"\bсослан[аоы]?\b|\bвыслан[аоы]?\b"),
+            ("released", r"\bосвобожд[её]н[аоы]?\b"),
+            ("born", r"\bродил(?:ся|ась)\b|\bрод\."),
+        )
+    ),
+}
+_PLURAL = re.compile(r"\b(?:were|были)\b|ы\b", re.IGNORECASE)
+
+
+def sentence_events(
+    sentence: tuple[int, int],
+    text: str,
+    lang: str,
+    persons: Sequence[Annotation],
+    dates: Sequence[Annotation],
+    grammar: Callable[[int, int], list[tuple[int, int]]] | None = None,
+) -> list[Annotation]:
+    """The events one sentence states; ``text`` and every span are the
+    original's (the sentence too). ``grammar`` gives the spans of the subjects
+    of the words at a span, where a parse knows them. A sentence that names
+    nobody ("Арестован 22 мая 1937 года", "He was shot") speaks of the person
+    named last before it, with less confidence."""
+    start, end = sentence
+    inside = [p for p in persons if start <= p.start and p.end <= end]
+    carried = not inside
+    if carried:
+        inside = [p for p in persons if p.end <= start][-1:]
+    when = [d for d in dates if start <= d.start and d.end <= end]
+    found = []
+    for predicate, words in EVENT_RULES[lang]:
+        for m in words.finditer(text, start, end):
+            at, stop = m.start(), m.end()
+            chosen = _parsed(inside, grammar(at, stop)) if grammar else []
+            for person in chosen or _subjects(inside, at, stop, m.group(0), lang):
+                date = min(when, key=lambda d: _distance(d, at, stop), default=None)
+                parts = [*([] if carried else [person]), *([date] if date else [])]
+                first = min([at, *(x.start for x in parts)])
+                last = max([stop, *(x.end for x in parts)])
+                found.append(
+                    Annotation(
+                        "event",
+                        text[first:last],
+                        first,
+                        last,
+                        subject=person.subject
+                        or {"name": person.normalized or person.text, "id": None},
+                        predicate=predicate,
+                        date=date.normalized if date else None,
+                        confidence=0.4 if carried else 0.6,
+                        rule=f"event:{lang}:{predicate}"
+                        + (":person-of-an-earlier-sentence" if carried else ""),
+                    )
+                )
+    return found
+
+
+def _parsed(
+    persons: Sequence[Annotation], spans: list[tuple[int, int]]
+) -> list[Annotation]:
+    """The persons whose mentions hold a grammatical subject's word."""
+    return [p for p in persons if any(p.start <= a and b <= p.end for a, b in spans)]
+
+
+def _subjects(
+    persons: Sequence[Annotation], at: int, stop: int, words: str, lang: str
+) -> list[Annotation]:
+    after = [p for p in persons if p.start >= stop]
+    if words.lower().endswith(" of"):
+        return after[:1]
+    before = [p for p in persons if p.end <= at]
+    if _PLURAL.search(words):
+        # Russian puts the persons after the verb as often as before it.
+        return [*before, *after] if lang == "ru" else before or after[:1]
+    return before[-1:] or after[:1]
+
+
+def _distance(date: Annotation, at: int, stop: int) -> int:
+    return max(at - date.end, date.start - stop, 0)

@@ -1,0 +1,96 @@
+"""One text → every proposal: entities, dates, events; persons resolved."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kartoteka.analysis.lookup import entities_named
+from kartoteka.errors import ConfigError
+from kartoteka.extract.annotation import Annotation
+from kartoteka.extract.dates_en import english_dates
+from kartoteka.extract.dates_ru import russian_dates
+from kartoteka.extract.english import english_entities
+from kartoteka.extract.events import sentence_events
+from kartoteka.extract.russian import russian_entities
+from kartoteka.extract.text_view import TextView
+from kartoteka.model.records import script_of
+from kartoteka.model.vocabulary import EntityKind
+from kartoteka.storage import Store
+
+LANGUAGES = ("en", "ru")
+
+
+def language_of(text: str) -> str:
+    """ "ru" for mostly Cyrillic text, else "en"."""
+    return "ru" if script_of(text[:20000]) == "Cyrl" else "en"
+
+
+def extract_text(
+    text: str, lang: str = "auto", store: Store | None = None
+) -> list[Annotation]:
+    """Every proposal for the text, in the order of the text; offsets are
+    into ``text`` exactly as given (stress marks and all)."""
+    lang = language_of(text) if lang == "auto" else lang
+    if lang not in LANGUAGES:
+        raise ConfigError(f"language {lang!r}: extraction reads {', '.join(LANGUAGES)}")
+    view = TextView.of(text)
+    if lang == "en":
+        entities, sentences, grammar = english_entities(view, _known_surnames(store))
+        dates = [_mapped(view, d) for d in english_dates(view.text)]
+    else:
+        entities, sentences, grammar = russian_entities(view)
+        dates = [_mapped(view, d) for d in russian_dates(view.text)]
+    persons = _named(entities, store)
+    events = [
+        e
+        for first, last in sentences
+        for e in sentence_events(
+            view.span(first, last), text, lang, persons, dates, grammar
+        )
+    ]
+    others = [a for a in entities if a.kind != "person"]
+    return sorted([*persons, *others, *dates, *events], key=lambda a: (a.start, a.kind))
+
+
+def _mapped(view: TextView, found: Annotation) -> Annotation:
+    first, last = view.span(found.start, found.end)
+    return replace(found, start=first, end=last, text=view.original[first:last])
+
+
+def _named(entities: list[Annotation], store: Store | None) -> list[Annotation]:
+    """Each person's mention with the fullest name the text gives them
+    ("Tukhachevsky" → "Mikhail Tukhachevsky"), and the stored person it is."""
+    persons = [a for a in entities if a.kind == "person"]
+    fullest: dict[str, str] = {}
+    for p in persons:
+        name = p.normalized or p.text
+        surname = name.split()[-1]
+        if len(name) > len(fullest.get(surname, "")):
+            fullest[surname] = name
+    resolved: dict[str, str | None] = {}
+    named = []
+    for p in persons:
+        name = fullest[(p.normalized or p.text).split()[-1]]
+        if store is not None and name not in resolved:
+            resolved[name] = _stored_person(store, name)
+        named.append(
+            replace(
+                p, normalized=name, subject={"name": name, "id": resolved.get(name)}
+            )
+        )
+    return named
+
+
+def _stored_person(store: Store, name: str) -> str | None:
+    """The one stored person whose name this is, in any script; None when
+    nobody or several are."""
+    found = entities_named(store, name, EntityKind.PERSON)
+    heads = {store.heads([e.id for e in found])[e.id] for e in found}
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _known_surnames(store: Store | None) -> list[str]:
+    """Latin surnames of the persons a casefile put in the store: a gazetteer."""
+    if store is None:
+        return []
+    return store.latin_surnames()

@@ -1,0 +1,119 @@
+"""Persons, organizations and places in Russian text, with natasha.
+
+natasha's models ship inside the package: nothing is fetched. The model
+reads the text without stress marks (with them it breaks names: "Михаи");
+every span is mapped back into the text as stored. A person's name is given
+in the nominative (Тухачевского → Тухачевский), without a rank before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kartoteka.extract.annotation import Annotation
+from kartoteka.extract.text_view import TextView
+
+KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
+RANKS = frozenset(
+    {
+        *("маршал", "маршала", "маршалу", "маршалом", "командарм", "командарма"),
+        *("комкор", "комкора", "комдив", "комдива", "комбриг", "генерал"),
+        *("генерала", "полковник", "полковника", "товарищ", "товарища"),
+        *("нарком", "наркома", "председатель", "председателя"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Natasha:
+    segmenter: Any
+    ner: Any
+    morph: Any
+    vocab: Any
+
+
+@cache
+def _natasha() -> _Natasha:
+    """natasha's segmenter, tagger and dictionary, loaded once."""
+    from natasha import (
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        Segmenter,
+    )
+
+    embedding = NewsEmbedding()
+    return _Natasha(
+        Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
+    )
+
+
+def russian_entities(
+    view: TextView,
+) -> tuple[list[Annotation], list[tuple[int, int]], None]:
+    """Entity mentions (offsets into the original) and the sentences (spans of
+    the view); no grammar of subjects yet (None)."""
+    from natasha import Doc
+
+    parts = _natasha()
+    doc = Doc(view.text)
+    doc.segment(parts.segmenter)
+    doc.tag_ner(parts.ner)
+    doc.tag_morph(parts.morph)
+    found = []
+    for span in doc.spans:
+        kind = KINDS.get(span.type)
+        if kind is None:
+            continue
+        span.normalize(parts.vocab)
+        start, words, normal = span.start, span.text.split(" "), span.normal.split(" ")
+        while len(words) > 1 and words[0].lower() in RANKS:
+            start += len(words[0]) + 1
+            words, normal = words[1:], normal[1:]
+        first, last = view.span(start, span.stop)
+        found.append(
+            Annotation(
+                kind,
+                view.original[first:last],
+                first,
+                last,
+                normalized=" ".join(normal) if kind == "person" else span.normal,
+                confidence=0.8,
+                rule="natasha:" + span.type,
+            )
+        )
+    found += _full_names(view, found)
+    sentences = [(s.start, s.stop) for s in doc.sents]
+    return sorted(found, key=lambda a: a.start), sentences, None
+
+
+# "Тухачевский Михаил Николаевич": surname, given name, patronymic, as an
+# encyclopedia heads its entry; the model misses a name that opens a text.
+_FULL_NAME = re.compile(
+    r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)? [А-ЯЁ][а-яё]+ "
+    r"[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)\b"
+)
+
+
+def _full_names(view: TextView, found: list[Annotation]) -> list[Annotation]:
+    added = []
+    for m in _FULL_NAME.finditer(view.text):
+        first, last = view.span(m.start(), m.end())
+        if any(a.start < last and first < a.end for a in found):
+            continue
+        added.append(
+            Annotation(
+                "person",
+                view.original[first:last],
+                first,
+                last,
+                normalized=m.group(0),
+                confidence=0.7,
+                rule="pattern:surname-given-patronymic",
+            )
+        )
+    return added

@@ -1,0 +1,42 @@
+"""Text as a model should read it, with every offset mapped back to the original.
+
+Stress marks (U+0301) break Russian names for the models ("Михаи́л" →
+"Михаи"); typographic apostrophes hide English possessives from spaCy
+("Khrushchev’s"). The view removes or replaces them and remembers where each
+of its characters stands in the stored text, so every span points into the
+source as stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STRESS = "\u0301"
+SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+@dataclass(frozen=True)
+class TextView:
+    original: str
+    text: str
+    positions: tuple[int, ...]  # positions[i]: where text[i] stands in original
+
+    @classmethod
+    def of(cls, original: str) -> TextView:
+        if STRESS not in original:
+            text = original.translate(SAME_LENGTH)
+            return cls(original, text, tuple(range(len(original))))
+        kept = [(i, c) for i, c in enumerate(original) if c != STRESS]
+        text = "".join(c for _, c in kept).translate(SAME_LENGTH)
+        return cls(original, text, tuple(i for i, _ in kept))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) of the view as [start, end) of the original."""
+        if end <= start:
+            at = (
+                self.positions[start]
+                if start < len(self.positions)
+                else len(self.original)
+            )
+            return at, at
+        return self.positions[start], self.positions[end - 1] + 1
