@@ -9,6 +9,7 @@ in the same sentence. The span runs from the first of these to the last.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from kartoteka.extract.annotation import Annotation
@@ -63,11 +64,14 @@ def sentence_events(
     nobody ("Арестован 22 мая 1937 года", "He was shot") speaks of the person
     named last before it, with less confidence."""
     start, end = sentence
-    inside = [p for p in persons if start <= p.start and p.end <= end]
+    inside = _within(persons, start, end)
     carried = not inside
     if carried:
-        inside = [p for p in persons if p.end <= start][-1:]
-    when = [d for d in dates if start <= d.start and d.end <= end]
+        before = bisect_left(persons, start, key=lambda p: p.start)
+        inside = [p for p in persons[max(0, before - 3) : before] if p.end <= start][
+            -1:
+        ]
+    when = _within(dates, start, end)
     found = []
     for predicate, words in EVENT_RULES[lang]:
         for m in words.finditer(text, start, end):
@@ -94,6 +98,13 @@ def sentence_events(
                     )
                 )
     return found
+
+
+def _within(spans: Sequence[Annotation], start: int, end: int) -> list[Annotation]:
+    """The spans inside [start, end); ``spans`` are in the order of the text."""
+    first = bisect_left(spans, start, key=lambda a: a.start)
+    last = bisect_left(spans, end, key=lambda a: a.start)
+    return [a for a in spans[first:last] if a.end <= end]
 
 
 def _parsed(

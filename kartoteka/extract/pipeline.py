@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from kartoteka.analysis.lookup import entities_named
 from kartoteka.errors import ConfigError
 from kartoteka.extract.annotation import Annotation
 from kartoteka.extract.dates_en import english_dates
@@ -15,7 +15,9 @@ from kartoteka.extract.russian import russian_entities
 from kartoteka.extract.text_view import TextView
 from kartoteka.model.records import script_of
 from kartoteka.model.vocabulary import EntityKind
-from kartoteka.storage import Store
+
+if TYPE_CHECKING:
+    from kartoteka.storage import Store
 
 LANGUAGES = ("en", "ru")
 
@@ -40,7 +42,8 @@ def extract_text(
     else:
         entities, sentences, grammar = russian_entities(view)
         dates = [_mapped(view, d) for d in russian_dates(view.text)]
-    persons = _named(entities, store)
+    persons = sorted(_named(entities, store), key=lambda a: a.start)
+    dates.sort(key=lambda a: a.start)
     events = [
         e
         for first, last in sentences
@@ -84,6 +87,9 @@ def _named(entities: list[Annotation], store: Store | None) -> list[Annotation]:
 def _stored_person(store: Store, name: str) -> str | None:
     """The one stored person whose name this is, in any script; None when
     nobody or several are."""
+    # Imported here: a text read without a store needs none of it (half a second).
+    from kartoteka.analysis.lookup import entities_named
+
     found = entities_named(store, name, EntityKind.PERSON)
     heads = {store.heads([e.id for e in found])[e.id] for e in found}
     return heads.pop() if len(heads) == 1 else None
