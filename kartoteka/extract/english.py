@@ -85,6 +85,7 @@ def english_entities(
             if kind == "person" and text in NOT_PERSONS:
                 kind = "organization"
             found.append(_annotation(view, kind, start, end, "spacy:" + ent.label_))
+    found += _after_ranks(view, found)
     surnames = {a.text.split()[-1] for a in found if a.kind == "person"}
     found = _persons_everywhere(view, found, surnames, "propagation")
     found = _persons_everywhere(view, found, set(known_surnames), "gazetteer")
@@ -134,6 +135,24 @@ def _subjects_in(docs: list, view: TextView) -> Callable[[int, int], list]:  # t
         return found
 
     return subjects
+
+
+_RANKED = re.compile(
+    r"\b(?:Marshal|General|Colonel|Commander|Comrade|Commissar|Admiral)s?"
+    r" ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+)
+
+
+def _after_ranks(view: TextView, found: list[Annotation]) -> list[Annotation]:
+    """A capitalized name after a rank is a person's ("Marshal Vasily Blyukher"),
+    where the model saw nobody."""
+    added = []
+    for m in _RANKED.finditer(view.text):
+        first, last = view.span(m.start(1), m.end(1))
+        if any(a.start < last and first < a.end for a in found):
+            continue
+        added.append(_annotation(view, "person", m.start(1), m.end(1), "rank"))
+    return added
 
 
 def _annotation(

@@ -100,6 +100,35 @@ def sentence_events(
     return found
 
 
+def _agreeing(
+    earlier: Sequence[Annotation], sentence: str, lang: str
+) -> list[Annotation]:
+    """The person a sentence naming nobody speaks of: the last named before
+    it, or in Russian the last whose sex the verb agrees with ("Реабилитирован"
+    is a man's: the entry's subject, not his wife named just before)."""
+    if lang != "ru" or not earlier:
+        return list(earlier[-1:])
+    verb = next(
+        (m.group(0) for _, w in EVENT_RULES["ru"] for m in [w.search(sentence)] if m),
+        "",
+    )
+    sex = "F" if verb.lower().endswith("а") else "M" if verb else None
+    for person in reversed(earlier[-20:]):
+        if sex is None or _sex(person.normalized or person.text) in (sex, None):
+            return [person]
+    return list(earlier[-1:])
+
+
+def _sex(name: str) -> str | None:
+    """A Russian name's sex, by its patronymic."""
+    for word in name.lower().split():
+        if word.endswith(("вич", "ьич", "ич")):
+            return "M"
+        if word.endswith(("вна", "чна")):
+            return "F"
+    return None
+
+
 def _within(spans: Sequence[Annotation], start: int, end: int) -> list[Annotation]:
     """The spans inside [start, end); ``spans`` are in the order of the text."""
     first = bisect_left(spans, start, key=lambda a: a.start)

@@ -61,26 +61,27 @@ def _mapped(view: TextView, found: Annotation) -> Annotation:
 
 
 def _named(entities: list[Annotation], store: Store | None) -> list[Annotation]:
-    """Each person's mention with the fullest name the text gives them
-    ("Tukhachevsky" → "Mikhail Tukhachevsky"), and the stored person it is."""
-    persons = [a for a in entities if a.kind == "person"]
-    fullest: dict[str, str] = {}
+    """Each person's mention with the fullest name the text gives them, and
+    the stored person it is. A bare surname is the person of that surname
+    named in full last before it ("Tukhachevsky" → "Mikhail Tukhachevsky";
+    "Yakir" after "Iona Yakir" is Iona, after "Sarra Yakir" Sarra)."""
+    persons = sorted((a for a in entities if a.kind == "person"), key=lambda a: a.start)
+    full: dict[str, list[tuple[int, str]]] = {}
     for p in persons:
         name = p.normalized or p.text
-        surname = name.split()[-1]
-        if len(name) > len(fullest.get(surname, "")):
-            fullest[surname] = name
+        if " " in name:
+            full.setdefault(name.split()[-1], []).append((p.start, name))
     resolved: dict[str, str | None] = {}
     named = []
     for p in persons:
-        name = fullest[(p.normalized or p.text).split()[-1]]
+        name = p.normalized or p.text
+        if " " not in name and name in full:
+            earlier = [n for at, n in full[name] if at < p.start]
+            name = earlier[-1] if earlier else full[name][0][1]
         if store is not None and name not in resolved:
             resolved[name] = _stored_person(store, name)
-        named.append(
-            replace(
-                p, normalized=name, subject={"name": name, "id": resolved.get(name)}
-            )
-        )
+        who = {"name": name, "id": resolved.get(name)}
+        named.append(replace(p, normalized=name, subject=who))
     return named
 
 

@@ -9,7 +9,7 @@ in the nominative (Тухачевского → Тухачевский), without
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -74,6 +74,8 @@ def russian_entities(
         while len(words) > 1 and words[0].lower() in RANKS:
             start += len(words[0]) + 1
             words, normal = words[1:], normal[1:]
+        if kind == "person" and _FULL_NAME.fullmatch(" ".join(words)):
+            normal = words  # a full name with its patronymic: the nominative already
         first, last = view.span(start, span.stop)
         found.append(
             Annotation(
@@ -81,14 +83,43 @@ def russian_entities(
                 view.original[first:last],
                 first,
                 last,
-                normalized=" ".join(normal) if kind == "person" else span.normal,
+                normalized=" ".join(map(_with_yo, normal, words))
+                if kind == "person"
+                else span.normal,
                 confidence=0.8,
                 rule="natasha:" + span.type,
             )
         )
+    found = _joined(view, found)
     found += _full_names(view, found)
     sentences = [(s.start, s.stop) for s in doc.sents]
     return sorted(found, key=lambda a: a.start), sentences, None
+
+
+def _joined(view: TextView, found: list[Annotation]) -> list[Annotation]:
+    """Two person spans a space apart are one name: the model cuts "Сарра
+    Лазаревна Якир" into "Сарра" and "Лазаревна Якир"."""
+    joined: list[Annotation] = []
+    for a in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.kind == a.kind == "person"
+            and view.original[last.end : a.start] == " "
+        ):
+            text = view.original[last.start : a.end]
+            normal = f"{last.normalized} {a.normalized}"
+            joined[-1] = replace(last, text=text, end=a.end, normalized=normal)
+        else:
+            joined.append(a)
+    return joined
+
+
+def _with_yo(normal: str, written: str) -> str:
+    """The normal form with the ё the text wrote (natasha gives е: Пётр → Петр)."""
+    if "ё" in written.lower() and normal.lower() == written.lower().replace("ё", "е"):
+        return written
+    return normal
 
 
 # "Тухачевский Михаил Николаевич": surname, given name, patronymic, as an

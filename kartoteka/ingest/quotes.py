@@ -32,3 +32,49 @@ def closest(text: str, quote: str) -> tuple[str, float]:
     while end < len(text) and text[end].isalnum():
         end += 1
     return text[start:end], round(best.score / 100, 2)
+
+
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
+        "ʼ": "'", "–": "-", "—": "-", "‐": "-", "\u00a0": " ", "ё": "е", "Ё": "Е",
+    }
+)  # fmt: skip
+_STRESS = "\u0301"
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """The text without stress marks, with plain quotes, dashes and ё, every
+    run of white space one space; and where each character stands in text."""
+    out: list[str] = []
+    positions: list[int] = []
+    space = False
+    for i, char in enumerate(text.translate(_TYPOGRAPHIC)):
+        if char == _STRESS:
+            continue
+        if char.isspace():
+            if space:
+                continue
+            char, space = " ", True
+        else:
+            space = False
+        out.append(char)
+        positions.append(i)
+    return "".join(out), positions
+
+
+def locate_loosely(text: str, quote: str, occurrence: int = 1) -> Passage | None:
+    """The passage of text that the quote is, stress marks, typographic quotes
+    and dashes, ё and line breaks aside; the passage holds the text's own
+    characters. None when it is not there."""
+    folded, positions = _folded(text)
+    wanted = _folded(quote.strip())[0]
+    start = -1
+    for _ in range(occurrence):
+        start = folded.find(wanted, start + 1)
+        if start < 0 or not wanted:
+            return None
+    first, last = positions[start], positions[start + len(wanted) - 1] + 1
+    while last < len(text) and text[last] == _STRESS:  # a stress mark ends a word
+        last += 1
+    return Passage(source="", start=first, end=last, text=text[first:last])

@@ -152,14 +152,27 @@ def demo(ctx: click.Context, seed: Path | None) -> None:
 @click.option(
     "--again", is_flag=True, help="Store a text already stored as another source."
 )
+@click.option(
+    "--extract",
+    "then_extract",
+    is_flag=True,
+    help="Then store what extraction proposes, as candidates for review.",
+)
 @click.pass_context
 def add_source_(
-    ctx: click.Context, file: Path, source_id: str | None, again: bool, **meta: Any
+    ctx: click.Context,
+    file: Path,
+    source_id: str | None,
+    again: bool,
+    then_extract: bool,
+    **meta: Any,
 ) -> None:
     """Store a .txt, .md, .html or .pdf file verbatim, with its sha256.
 
     Adding a stored file again changes only the options given; the same
-    text under another --id is refused unless --again.
+    text under another --id is refused unless --again. With --extract, the
+    persons and life-cycle events extraction proposes are stored as
+    candidates (docs/extraction.md), none of them evidence until reviewed.
 
     Example:
 
@@ -177,6 +190,15 @@ def add_source_(
         f"sha256 {source.sha256[:16]}…)",
         highlight=False,
     )
+    if then_extract:
+        from kartoteka.extract import extract_text
+        from kartoteka.extract.candidates import store_candidates
+
+        lang = source.language if source.language in ("en", "ru") else "auto"
+        found = extract_text(source.text, lang, _store(ctx))
+        report = store_candidates(_store(ctx), source, found, _actor(ctx))
+        console.print(escape(report.summary()), highlight=False)
+        console.print("review them: kartoteka review candidates --source " + source.id)
 
 
 @cli.command("import")
@@ -360,6 +382,8 @@ def review_claims(ctx: click.Context, source: str | None) -> None:
 # The browsing commands live beside this module; importing them registers them.
 from kartoteka.interfaces import (  # noqa: E402, F401
     cli_browse,
+    cli_candidates,
+    cli_claims,
     cli_conflicts,
     cli_extract,
     cli_links,
