@@ -82,10 +82,11 @@ def english_entities(
                 continue
             text, start = _strip_rank(ent.text, offset + ent.start_char)
             text, end = _trim_possessive(text, start + len(text))
-            if kind == "person" and text in NOT_PERSONS:
-                kind = "organization"
+            if kind == "person" and (text in NOT_PERSONS or not text[:1].isupper()):
+                kind = "organization"  # "Gestapo"; "of Staff" from "Chief of Staff"
             found.append(_annotation(view, kind, start, end, "spacy:" + ent.label_))
     found += _after_ranks(view, found)
+    found = _listed_with_persons(view, found)
     surnames = {a.text.split()[-1] for a in found if a.kind == "person"}
     found = _persons_everywhere(view, found, surnames, "propagation")
     found = _persons_everywhere(view, found, set(known_surnames), "gazetteer")
@@ -127,6 +128,12 @@ def _subjects_in(docs: list, view: TextView) -> Callable[[int, int], list]:  # t
                 continue
             offset, verb = at_char[i]
             verb = verb.head if verb.dep_ in ("auxpass", "aux") else verb
+            # "were arrested and done away with": the second verb's subject is
+            # the first's.
+            while verb.dep_ == "conj" and not any(
+                c.dep_ in _SUBJECT for c in verb.children
+            ):
+                verb = verb.head
             for child in verb.children:
                 if child.dep_ in _SUBJECT:
                     for token in (child, *child.conjuncts):
@@ -153,6 +160,30 @@ def _after_ranks(view: TextView, found: list[Annotation]) -> list[Annotation]:
             continue
         added.append(_annotation(view, "person", m.start(1), m.end(1), "rank"))
     return added
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_NAME_LIKE = re.compile(r"(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+")
+
+
+def _listed_with_persons(view: TextView, found: list[Annotation]) -> list[Annotation]:
+    """A name-like organization listed between persons is a person ("Ivan
+    Sidorov, Pavel Orlov, and Boris Kedrov": the model's "Pavel Orlov")."""
+    ordered = sorted(found, key=lambda a: a.start)
+    result = []
+    for i, a in enumerate(ordered):
+        if a.kind == "organization" and _NAME_LIKE.fullmatch(a.text):
+            near = [ordered[j] for j in (i - 1, i + 1) if 0 <= j < len(ordered)]
+            if any(
+                n.kind == "person"
+                and _LIST_GAP.fullmatch(
+                    view.original[min(a.end, n.end) : max(a.start, n.start)]
+                )
+                for n in near
+            ):
+                a = replace(a, kind="person", rule="list")
+        result.append(a)
+    return result
 
 
 def _annotation(

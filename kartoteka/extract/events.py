@@ -19,9 +19,18 @@ EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "en": tuple(
         (p, re.compile(words, re.IGNORECASE))
         for p, words in (
-            ("executed", rf"{_BE} (?:executed|shot)\b|\bexecution of\b"),
+            (
+                "executed",
+                rf"{_BE} (?:executed|shot)\b|\bexecution of\b|\bdone away with\b",
+            ),
+            ("purged", r"\b(?:fallen|fell) victim\b|\b(?:was|were|been) purged\b"),
+            ("defected", r"\bdefected\b|\bdefection of\b"),
             ("arrested", rf"{_BE} arrested\b|\barrest of\b"),
-            ("rehabilitated", rf"{_BE} [“\"]?rehabilitated\b|\brehabilitation of\b"),
+            (
+                "rehabilitated",
+                rf"{_BE} [“\"]?rehabilitated\b|\brehabilitation of\b"
+                r"|\bverdicts? (?:\S+ ){0,6}(?:reversed|annulled|quashed|set aside)\b",
+            ),
             ("died", r"\bfound dead\b|\bdied\b"),
             ("tried", r"\b(?:was|were|been) tried\b|\btrial of\b"),
             ("sentenced", r"\b(?:was|were|been) sentenced\b"),
@@ -65,7 +74,7 @@ def sentence_events(
     named last before it, with less confidence."""
     start, end = sentence
     inside = _within(persons, start, end)
-    carried = not inside
+    carried = not inside and not _names_after_colon(text, end, persons)
     if carried:
         before = bisect_left(persons, start, key=lambda p: p.start)
         inside = [p for p in persons[max(0, before - 3) : before] if p.end <= start][
@@ -77,7 +86,15 @@ def sentence_events(
         for m in words.finditer(text, start, end):
             at, stop = m.start(), m.end()
             chosen = _parsed(inside, grammar(at, stop)) if grammar else []
-            for person in chosen or _subjects(inside, at, stop, m.group(0), lang):
+            colon = text.find(":", stop, stop + 30)
+            if colon >= 0 and not any(c in text[stop:colon] for c in ".;"):
+                # "reversed since 1956 [sic]: Tukhachevsky, Uborevich, Eideman …"
+                # (the parser may end the sentence at the colon)
+                until = text.find(".", colon)
+                until = len(text) if until < 0 else until
+                chosen = _within(persons, colon, until)
+            subjects = chosen or _subjects(inside, at, stop, m.group(0), lang)
+            for person in _with_list(subjects, inside, text):
                 date = min(when, key=lambda d: _distance(d, at, stop), default=None)
                 parts = [*([] if carried else [person]), *([date] if date else [])]
                 first = min([at, *(x.start for x in parts)])
@@ -97,6 +114,26 @@ def sentence_events(
                         + (":person-of-an-earlier-sentence" if carried else ""),
                     )
                 )
+    return found
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)")
+
+
+def _with_list(
+    chosen: list[Annotation], persons: Sequence[Annotation], text: str
+) -> list[Annotation]:
+    """The chosen persons with those listed beside them: "Zinoviev, Kamenev,
+    Pyatakov, and Radek had fallen victim" is four persons, not Radek alone."""
+    if not chosen:
+        return chosen
+    found = list(chosen)
+    ordered = sorted(persons, key=lambda p: p.start)
+    at = ordered.index(chosen[0]) if chosen[0] in ordered else -1
+    while at > 0 and _LIST_GAP.fullmatch(text[ordered[at - 1].end : ordered[at].start]):
+        at -= 1
+        if ordered[at] not in found:
+            found.insert(0, ordered[at])
     return found
 
 
@@ -127,6 +164,14 @@ def _sex(name: str) -> str | None:
         if word.endswith(("вна", "чна")):
             return "F"
     return None
+
+
+def _names_after_colon(text: str, end: int, persons: Sequence[Annotation]) -> bool:
+    """Does the sentence end at a colon that a list of persons follows?"""
+    if not text[:end].rstrip().endswith(":"):
+        return False
+    nxt = bisect_left(persons, end, key=lambda p: p.start)
+    return nxt < len(persons) and persons[nxt].start - end < 5
 
 
 def _within(spans: Sequence[Annotation], start: int, end: int) -> list[Annotation]:

@@ -125,3 +125,28 @@ def test_the_extract_command_prints_one_annotation_a_line(tmp_path):
         "date", "confidence", "rule",
     }  # fmt: skip
     assert all(RUSSIAN[x["start"] : x["end"]] == x["text"] for x in lines)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "date"),
+    [
+        ("Before them Ivan Sidorov, Pavel Orlov, and Boris Kedrov had fallen "
+         "victim to the purge.", "purged", None),
+        ("The verdict on the commanders has been reversed since 1957: "
+         "Ivan Sidorov, Pavel Orlov and Boris Kedrov are no longer traitors.",
+         "rehabilitated", "1957"),
+        ("Ivan Sidorov, Pavel Orlov and Boris Kedrov were arrested and done "
+         "away with.", "executed", None),
+    ],
+)  # fmt: skip
+def test_an_event_of_a_list_of_persons_is_each_ones(sentence, predicate, date):
+    events = {
+        (a.subject["name"], a.date)
+        for a in extract_text(sentence, "en")
+        if a.kind == "event" and a.predicate == predicate
+    }
+    assert events == {
+        ("Ivan Sidorov", date),
+        ("Pavel Orlov", date),
+        ("Boris Kedrov", date),
+    }
