@@ -81,3 +81,15 @@ def demo_store(demo_db: Path, tmp_path: Path) -> Store:
     store = Store.open(copy)
     yield store
     store.close()
+
+
+@pytest.fixture
+def network_cut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any attempt to open a network connection fails the test."""
+    import socket
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)

