@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING
 
 from kartoteka.errors import ConfigError
 from kartoteka.extract.annotation import Annotation
+from kartoteka.extract.citations import citations
 from kartoteka.extract.dates_en import english_dates
 from kartoteka.extract.dates_ru import russian_dates
 from kartoteka.extract.english import english_entities
+from kartoteka.extract.estimates import english_estimates
 from kartoteka.extract.events import sentence_events
+from kartoteka.extract.quotes import quotations
 from kartoteka.extract.russian import russian_entities
 from kartoteka.extract.text_view import TextView
 from kartoteka.model.records import script_of
@@ -52,7 +55,28 @@ def extract_text(
         )
     ]
     others = [a for a in entities if a.kind != "person"]
-    return sorted([*persons, *others, *dates, *events], key=lambda a: (a.start, a.kind))
+    spoken = [_mapped(view, q) for q in quotations(view.text, _in_view(view, persons))]
+    numbers = (
+        [_mapped(view, e) for e in english_estimates(view.text)] if lang == "en" else []
+    )
+    notes = [_mapped(view, c) for c in citations(view.text)]
+    every = [*persons, *others, *dates, *events, *spoken, *numbers, *notes]
+    return sorted(every, key=lambda a: (a.start, a.kind))
+
+
+def _in_view(view: TextView, found: list[Annotation]) -> list[Annotation]:
+    """Spans of the original as spans of the view (for rules that read the view)."""
+    if len(view.text) == len(view.original):
+        return found
+    where = {o: v for v, o in enumerate(view.positions)}
+    return [
+        replace(
+            a,
+            start=where.get(a.start, a.start),
+            end=where.get(a.end - 1, a.end - 1) + 1,
+        )
+        for a in found
+    ]
 
 
 def _mapped(view: TextView, found: Annotation) -> Annotation:
