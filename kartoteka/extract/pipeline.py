@@ -14,6 +14,7 @@ from kartoteka.extract.english import english_entities
 from kartoteka.extract.estimates import english_estimates
 from kartoteka.extract.events import sentence_events
 from kartoteka.extract.quotes import quotations
+from kartoteka.extract.relative_dates import relative_dates
 from kartoteka.extract.russian import russian_entities
 from kartoteka.extract.text_view import TextView
 from kartoteka.model.records import script_of
@@ -47,6 +48,16 @@ def extract_text(
         dates = [_mapped(view, d) for d in russian_dates(view.text)]
     persons = sorted(_named(entities, store), key=lambda a: a.start)
     dates.sort(key=lambda a: a.start)
+    dates = sorted(
+        [
+            *dates,
+            *(
+                _mapped(view, d)
+                for d in relative_dates(view.text, _in_view(view, dates))
+            ),
+        ],
+        key=lambda a: a.start,
+    )
     events = [
         e
         for first, last in sentences

@@ -47,3 +47,25 @@ def test_quotations_have_their_speakers_before_or_after_and_scare_quotes_none():
         "“Nobody in the garri": "Ivan Petrov",
         "“The trial lasted te": "Anna Orlova",
     }
+
+
+def test_a_date_given_by_another_is_computed_from_it():
+    text = "Ivan Petrov was sentenced on March 13, 1938, and was shot two days later."
+    found = extract_text(text, "en")
+    relative = [a for a in found if a.rule.startswith("date:relative")]
+    assert [(a.text, a.normalized) for a in relative] == [
+        ("two days later", "1938-03-15")
+    ]
+    shot = [a for a in found if a.kind == "event" and a.predicate == "executed"]
+    assert [a.date for a in shot] == ["1938-03-15"]
+
+
+def test_a_russian_next_day_is_the_day_after_its_anchor():
+    text = "Приговорён 11 июня 1937 года, расстрелян на следующий день."
+    dates = {a.text: a.normalized for a in extract_text(text, "ru") if a.kind == "date"}
+    assert dates["на следующий день"] == "1937-06-12"
+
+
+def test_without_a_full_date_before_it_a_relative_date_is_not_proposed():
+    found = extract_text("He was shot two days later, in 1938.", "en")
+    assert not [a for a in found if a.rule.startswith("date:relative")]
