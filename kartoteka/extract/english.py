@@ -80,7 +80,9 @@ def english_entities(
             kind = KINDS.get(ent.label_)
             if kind is None:
                 continue
-            text, start = _strip_rank(ent.text, offset + ent.start_char)
+            first = _given_name_before(ent) if kind == "person" else ent.start
+            span = doc[first : ent.end]
+            text, start = _strip_rank(span.text, offset + span.start_char)
             text, end = _trim_possessive(text, start + len(text))
             if kind == "person" and (text in NOT_PERSONS or not text[:1].isupper()):
                 kind = "organization"  # "Gestapo"; "of Staff" from "Chief of Staff"
@@ -97,6 +99,23 @@ def english_entities(
         for s in doc.sents
     ]
     return sorted(found, key=lambda a: a.start), sentences, _subjects_in(docs, view)
+
+
+def _given_name_before(ent) -> int:  # type: ignore[no-untyped-def]
+    """Where a person's name starts: the model gives "Rykov" of "Alexei Rykov";
+    a proper noun just before a one-word name, outside any entity and not a
+    rank, is the given name."""
+    if len(ent) != 1 or ent.start == 0:
+        return ent.start
+    before = ent.doc[ent.start - 1]
+    given = (
+        before.pos_ == "PROPN"
+        and not before.ent_type_
+        and before.text[:1].isupper()
+        and before.text.isalpha()
+        and before.lower_ not in RANKS
+    )
+    return ent.start - 1 if given else ent.start
 
 
 def _parsed(text: str) -> list:  # type: ignore[type-arg]

@@ -143,3 +143,9 @@ def test_an_event_of_a_list_of_persons_is_each_ones(sentence, predicate, date):
         ("Pavel Orlov", date),
         ("Boris Kedrov", date),
     }
+
+
+def test_a_given_name_the_model_left_out_joins_the_name():
+    text = "Nikolai Bukharin and Alexei Rykov were sentenced to death."
+    persons = {a.text for a in extract_text(text, "en") if a.kind == "person"}
+    assert persons == {"Nikolai Bukharin", "Alexei Rykov"}
