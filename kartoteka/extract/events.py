@@ -56,6 +56,11 @@ EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         )
     ),
 }
+PRONOUNS = frozenset({"he", "she", "they", "он", "она", "они"})
+# Words that start another clause or event between a verb and a date.
+_ANOTHER = re.compile(
+    r"[;]|\b(?:and|but|while|after|before|then|и|но|после)\b", re.IGNORECASE
+)
 _PLURAL = re.compile(r"\b(?:were|были)\b|ы\b", re.IGNORECASE)
 
 
@@ -75,17 +80,28 @@ def sentence_events(
     start, end = sentence
     inside = _within(persons, start, end)
     carried = not inside and not _names_after_colon(text, end, persons)
+    before = bisect_left(persons, start, key=lambda p: p.start)
+    earlier = _agreeing(
+        [p for p in persons[max(0, before - 20) : before] if p.end <= start],
+        text[start:end],
+        lang,
+    )
     if carried:
-        before = bisect_left(persons, start, key=lambda p: p.start)
-        inside = [p for p in persons[max(0, before - 3) : before] if p.end <= start][
-            -1:
-        ]
+        inside = earlier
     when = _within(dates, start, end)
     found = []
     for predicate, words in EVENT_RULES[lang]:
         for m in words.finditer(text, start, end):
             at, stop = m.start(), m.end()
-            chosen = _parsed(inside, grammar(at, stop)) if grammar else []
+            spans = grammar(at, stop) if grammar else []
+            chosen = _parsed(inside, spans)
+            if not chosen and any(text[a:b].lower() in PRONOUNS for a, b in spans):
+                # "he was tried": the subject of a clause before it in this
+                # sentence ("Rakovsky received twenty years; he was shot"), else
+                # the person of the sentence before ("Like Marshal Tukhachevsky,
+                # he was tried" speaks of the man named before)
+                named = [p for p in inside if p.end <= at and ";" in text[p.end : at]]
+                chosen = (named[-1:] if not carried else []) or earlier
             colon = text.find(":", stop, stop + 30)
             if colon >= 0 and not any(c in text[stop:colon] for c in ".;"):
                 # "reversed since 1956 [sic]: Tukhachevsky, Uborevich, Eideman …"
@@ -95,7 +111,7 @@ def sentence_events(
                 chosen = _within(persons, colon, until)
             subjects = chosen or _subjects(inside, at, stop, m.group(0), lang)
             for person in _with_list(subjects, inside, text):
-                date = min(when, key=lambda d: _distance(d, at, stop), default=None)
+                date = _date_of(text, when, at, stop)
                 parts = [*([] if carried else [person]), *([date] if date else [])]
                 first = min([at, *(x.start for x in parts)])
                 last = max([stop, *(x.end for x in parts)])
@@ -199,6 +215,19 @@ def _subjects(
         # Russian puts the persons after the verb as often as before it.
         return [*before, *after] if lang == "ru" else before or after[:1]
     return before[-1:] or after[:1]
+
+
+def _date_of(
+    text: str, when: Sequence[Annotation], at: int, stop: int
+) -> Annotation | None:
+    """The date the words go with: the first after them in their clause ("was
+    arrested in October 1938 and died … on November 9, 1938"), else the nearest."""
+    for date in when:
+        if stop <= date.start < stop + 80 and not _ANOTHER.search(
+            text[stop : date.start]
+        ):
+            return date
+    return min(when, key=lambda d: _distance(d, at, stop), default=None)
 
 
 def _distance(date: Annotation, at: int, stop: int) -> int:

@@ -149,3 +149,25 @@ def test_a_given_name_the_model_left_out_joins_the_name():
     text = "Nikolai Bukharin and Alexei Rykov were sentenced to death."
     persons = {a.text for a in extract_text(text, "en") if a.kind == "person"}
     assert persons == {"Nikolai Bukharin", "Alexei Rykov"}
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "predicate", "date"),
+    [
+        ("Army Commander Iona Yakir was arrested on May 28, 1937. Like Marshal "
+         "Tukhachevsky, he was tried in secret.", "Iona Yakir", "tried", None),
+        ("Christian Rakovsky received twenty years; he was shot on September 11, "
+         "1941.", "Christian Rakovsky", "executed", "1941-09-11"),
+        ("Marshal Vasily Blyukher was arrested in October 1938 and died in "
+         "prison on November 9, 1938.", "Vasily Blyukher", "died", "1938-11-09"),
+    ],
+)  # fmt: skip
+def test_pronouns_and_joined_verbs_find_their_person_and_date(
+    text, who, predicate, date
+):
+    events = {
+        (a.subject["name"], a.date)
+        for a in extract_text(text, "en")
+        if a.kind == "event" and a.predicate == predicate
+    }
+    assert events == {(who, date)}
