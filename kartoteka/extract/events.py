@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from kartoteka.extract.annotation import Annotation
 
@@ -92,45 +93,74 @@ def sentence_events(
     found = []
     for predicate, words in EVENT_RULES[lang]:
         for m in words.finditer(text, start, end):
-            at, stop = m.start(), m.end()
-            spans = grammar(at, stop) if grammar else []
-            chosen = _parsed(inside, spans)
-            if not chosen and any(text[a:b].lower() in PRONOUNS for a, b in spans):
-                # "he was tried": the subject of a clause before it in this
-                # sentence ("Rakovsky received twenty years; he was shot"), else
-                # the person of the sentence before ("Like Marshal Tukhachevsky,
-                # he was tried" speaks of the man named before)
-                named = [p for p in inside if p.end <= at and ";" in text[p.end : at]]
-                chosen = (named[-1:] if not carried else []) or earlier
-            colon = text.find(":", stop, stop + 30)
-            if colon >= 0 and not any(c in text[stop:colon] for c in ".;"):
-                # "reversed since 1956 [sic]: Tukhachevsky, Uborevich, Eideman …"
-                # (the parser may end the sentence at the colon)
-                until = text.find(".", colon)
-                until = len(text) if until < 0 else until
-                chosen = _within(persons, colon, until)
-            subjects = chosen or _subjects(inside, at, stop, m.group(0), lang)
-            for person in _with_list(subjects, inside, text):
-                date = _date_of(text, when, at, stop)
-                parts = [*([] if carried else [person]), *([date] if date else [])]
-                first = min([at, *(x.start for x in parts)])
-                last = max([stop, *(x.end for x in parts)])
-                found.append(
-                    Annotation(
-                        "event",
-                        text[first:last],
-                        first,
-                        last,
-                        subject=person.subject
-                        or {"name": person.normalized or person.text, "id": None},
-                        predicate=predicate,
-                        date=date.normalized if date else None,
-                        confidence=0.4 if carried else 0.6,
-                        rule=f"event:{lang}:{predicate}"
-                        + (":person-of-an-earlier-sentence" if carried else ""),
-                    )
-                )
+            context = _Context(text, lang, inside, earlier, persons, carried)
+            for person in _who(m, context, grammar):
+                date = _date_of(text, when, m.start(), m.end())
+                found.append(_event(m, context, predicate, person, date))
     return found
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a sentence's rules read besides the words they matched."""
+
+    text: str
+    lang: str
+    inside: Sequence[Annotation]  # the sentence's persons (or the one carried)
+    earlier: list[Annotation]  # the person of the sentences before
+    persons: Sequence[Annotation]  # every person of the text
+    carried: bool  # the sentence names nobody
+
+
+def _who(
+    m: re.Match[str],
+    c: _Context,
+    grammar: Callable[[int, int], list[tuple[int, int]]] | None,
+) -> list[Annotation]:
+    """The persons the matched words are about."""
+    at, stop = m.start(), m.end()
+    spans = grammar(at, stop) if grammar else []
+    chosen = _parsed(c.inside, spans)
+    if not chosen and any(c.text[a:b].lower() in PRONOUNS for a, b in spans):
+        # "he was tried": the subject of a clause before it in this sentence
+        # ("Rakovsky received twenty years; he was shot"), else the person of
+        # the sentence before ("Like Marshal Tukhachevsky, he was tried" speaks
+        # of the man named before)
+        named = [p for p in c.inside if p.end <= at and ";" in c.text[p.end : at]]
+        chosen = (named[-1:] if not c.carried else []) or c.earlier
+    colon = c.text.find(":", stop, stop + 30)
+    if colon >= 0 and not any(ch in c.text[stop:colon] for ch in ".;"):
+        # "reversed since 1956 [sic]: Tukhachevsky, Uborevich, Eideman …"
+        # (the parser may end the sentence at the colon)
+        until = c.text.find(".", colon)
+        chosen = _within(c.persons, colon, len(c.text) if until < 0 else until)
+    subjects = chosen or _subjects(c.inside, at, stop, m.group(0), c.lang)
+    return _with_list(subjects, c.inside, c.text)
+
+
+def _event(
+    m: re.Match[str],
+    c: _Context,
+    predicate: str,
+    person: Annotation,
+    date: Annotation | None,
+) -> Annotation:
+    parts = [*([] if c.carried else [person]), *([date] if date else [])]
+    first = min([m.start(), *(x.start for x in parts)])
+    last = max([m.end(), *(x.end for x in parts)])
+    return Annotation(
+        "event",
+        c.text[first:last],
+        first,
+        last,
+        subject=person.subject
+        or {"name": person.normalized or person.text, "id": None},
+        predicate=predicate,
+        date=date.normalized if date else None,
+        confidence=0.4 if c.carried else 0.6,
+        rule=f"event:{c.lang}:{predicate}"
+        + (":person-of-an-earlier-sentence" if c.carried else ""),
+    )
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)")
