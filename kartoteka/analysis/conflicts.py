@@ -19,7 +19,16 @@ from itertools import combinations
 from kartoteka.model import Claim
 from kartoteka.model import dates as edtf
 from kartoteka.model.ids import make_id
-from kartoteka.model.vocabulary import PREDICATES, Group, Stance, Status
+from kartoteka.model.vocabulary import (
+    PREDICATES,
+    ExplanationReason,
+    Group,
+    Stance,
+    Status,
+)
+
+# Every kind a conflict can be, here and in consistency.py.
+KINDS = ("date", "stance", "order", "family_sentence", "alternative", "range")
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,8 @@ class Conflict:
 
     @property
     def is_open(self) -> bool:
-        return self.explained is None or self.explained.reason == "unresolved"
+        unresolved = ExplanationReason.UNRESOLVED
+        return self.explained is None or self.explained.reason == unresolved
 
 
 _APART = "these cannot be the same event"

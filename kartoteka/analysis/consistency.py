@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from kartoteka.analysis.conflicts import Conflict, Explained
 from kartoteka.model import Claim
 from kartoteka.model import dates as edtf
-from kartoteka.model.vocabulary import Stance, Status
+from kartoteka.model.vocabulary import ExplanationReason, Stance, Status
 
 # (earlier, later): the later cannot come before the earlier.
 ORDER: tuple[tuple[str, str], ...] = (
@@ -82,7 +82,9 @@ def _out_of_order(subject: str, earlier: Claim, later: Claim) -> Conflict:
         claims=(earlier.id, later.id),
         verdict="conflict",
         explanation=f"{what}: {FAMILY_EXPLANATION}" if family else what,
-        explained=Explained("family_record", FAMILY_EXPLANATION, by="kartoteka")
+        explained=Explained(
+            ExplanationReason.FAMILY_RECORD, FAMILY_EXPLANATION, by="kartoteka"
+        )
         if family
         else None,
     )

@@ -10,7 +10,7 @@ from kartoteka.storage import Store
 
 def with_explanations(store: Store, conflicts: list[Conflict]) -> list[Conflict]:
     """The conflicts with people's explanations; a person's outranks a pattern's."""
-    given = store.explanations(sorted({c.subject for c in conflicts}))
+    given = store.explanations()
     return [
         replace(c, explained=Explained(*given[c.id])) if c.id in given else c
         for c in conflicts

@@ -139,11 +139,10 @@ def _subjects_in(docs: list, view: TextView) -> Callable[[int, int], list]:  # t
     grammatical subjects of the verb there ("Petrov, commander of the Tula
     garrison, was arrested": Petrov, not Tula), with their conjuncts."""
     at_char = {offset + t.idx: (offset, t) for offset, doc in docs for t in doc}
-    where = {o: v for v, o in enumerate(view.positions)}
 
     def subjects(start: int, end: int) -> list[tuple[int, int]]:
         found = []
-        for i in range(where.get(start, 0), where.get(end - 1, 0) + 1):
+        for i in range(*view.in_view(start, end)):
             if i not in at_char or at_char[i][1].pos_ not in ("VERB", "AUX", "NOUN"):
                 continue
             offset, verb = at_char[i]

@@ -42,22 +42,14 @@ def extract_text(
     view = TextView.of(text)
     if lang == "en":
         entities, sentences, grammar = english_entities(view, _known_surnames(store))
-        dates = [_mapped(view, d) for d in english_dates(view.text)]
+        found = english_dates(view.text)
     else:
         entities, sentences, grammar = russian_entities(view)
-        dates = [_mapped(view, d) for d in russian_dates(view.text)]
+        found = russian_dates(view.text)
     persons = sorted(_named(entities, store), key=lambda a: a.start)
-    dates.sort(key=lambda a: a.start)
-    dates = sorted(
-        [
-            *dates,
-            *(
-                _mapped(view, d)
-                for d in relative_dates(view.text, _in_view(view, dates))
-            ),
-        ],
-        key=lambda a: a.start,
-    )
+    found = sorted(found, key=lambda a: a.start)  # in the view, as its rules read
+    found += relative_dates(view.text, found)
+    dates = sorted((_mapped(view, d) for d in found), key=lambda a: a.start)
     events = [
         e
         for first, last in sentences
@@ -77,17 +69,8 @@ def extract_text(
 
 def _in_view(view: TextView, found: list[Annotation]) -> list[Annotation]:
     """Spans of the original as spans of the view (for rules that read the view)."""
-    if len(view.text) == len(view.original):
-        return found
-    where = {o: v for v, o in enumerate(view.positions)}
-    return [
-        replace(
-            a,
-            start=where.get(a.start, a.start),
-            end=where.get(a.end - 1, a.end - 1) + 1,
-        )
-        for a in found
-    ]
+    spans = [view.in_view(a.start, a.end) for a in found]
+    return [replace(a, start=s, end=e) for a, (s, e) in zip(found, spans, strict=True)]
 
 
 def _mapped(view: TextView, found: Annotation) -> Annotation:

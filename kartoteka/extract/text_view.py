@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from kartoteka.extract.annotation import Annotation
+from kartoteka.names.normalize import STRESS
 
-STRESS = "\u0301"
 SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
@@ -26,10 +27,10 @@ class TextView:
 
     @classmethod
     def of(cls, original: str) -> TextView:
-        if STRESS not in original:
+        if not any(mark in original for mark in STRESS):
             text = original.translate(SAME_LENGTH)
             return cls(original, text, tuple(range(len(original))))
-        kept = [(i, c) for i, c in enumerate(original) if c != STRESS]
+        kept = [(i, c) for i, c in enumerate(original) if c not in STRESS]
         text = "".join(c for _, c in kept).translate(SAME_LENGTH)
         return cls(original, text, tuple(i for i, _ in kept))
 
@@ -43,6 +44,17 @@ class TextView:
             )
             return at, at
         return self.positions[start], self.positions[end - 1] + 1
+
+    def in_view(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) of the original as [start, end) of the view."""
+        if len(self.text) == len(self.original):
+            return start, end  # nothing removed: the same offsets
+        at = self._view_offsets
+        return at.get(start, start), at.get(end - 1, end - 1) + 1
+
+    @cached_property
+    def _view_offsets(self) -> dict[int, int]:
+        return {o: v for v, o in enumerate(self.positions)}
 
 
 def persons_by_pattern(

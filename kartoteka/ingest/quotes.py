@@ -5,6 +5,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from kartoteka.model import Passage
+from kartoteka.names.normalize import STRESS
 
 
 def locate(text: str, quote: str, occurrence: int = 1) -> Passage | None:
@@ -40,7 +41,6 @@ _TYPOGRAPHIC = str.maketrans(
         "ʼ": "'", "–": "-", "—": "-", "‐": "-", "\u00a0": " ", "ё": "е", "Ё": "Е",
     }
 )  # fmt: skip
-_STRESS = "\u0301"
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
@@ -50,7 +50,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
     positions: list[int] = []
     space = False
     for i, char in enumerate(text.translate(_TYPOGRAPHIC)):
-        if char == _STRESS:
+        if char in STRESS:
             continue
         if char.isspace():
             if space:
@@ -75,6 +75,6 @@ def locate_loosely(text: str, quote: str, occurrence: int = 1) -> Passage | None
         if start < 0 or not wanted:
             return None
     first, last = positions[start], positions[start + len(wanted) - 1] + 1
-    while last < len(text) and text[last] == _STRESS:  # a stress mark ends a word
+    while last < len(text) and text[last] in STRESS:  # a stress mark ends a word
         last += 1
     return Passage(source="", start=first, end=last, text=text[first:last])

@@ -91,20 +91,25 @@ def _source_language(case: Case, source_id: str) -> str | None:
 def _conflict_text(conflict: Conflict) -> str:
     if conflict.is_open:
         return conflict.explanation
-    x = conflict.explained
-    note = f" — {x.note}" if x and x.note else ""
-    return f"{conflict.explanation} (explained: {x and x.reason}{note})"
+    who, note = _explained(conflict)
+    return f"{conflict.explanation} (explained: {who}{note})"
 
 
 def conflict_heading(conflict: Conflict) -> str:
     """DISPUTED / UNDETERMINED / EXPLAINED, the disagreement, and who explained it."""
     if conflict.is_open:
         return f"{conflict.verdict.upper()}: {conflict.explanation}"
+    who, note = _explained(conflict)
+    return f"EXPLAINED ({who}): {conflict.explanation}{note}"
+
+
+def _explained(conflict: Conflict) -> tuple[str, str]:
+    """The reason with who gave it ("transcription_error by anna"), and
+    " — their note" or nothing."""
     x = conflict.explained
     assert x is not None
     by = f" by {x.by}" if x.by else ""
-    note = f" — {x.note}" if x.note else ""
-    return f"EXPLAINED ({x.reason}{by}): {conflict.explanation}{note}"
+    return f"{x.reason}{by}", f" — {x.note}" if x.note else ""
 
 
 def dated(edtf: str | None, written: str = "") -> str:

@@ -13,12 +13,10 @@ from kartoteka.analysis.conflict_list import (
     explain_conflict,
     list_conflicts,
 )
-from kartoteka.analysis.conflicts import Conflict
+from kartoteka.analysis.conflicts import KINDS, Conflict
 from kartoteka.interfaces.case_view import dated
 from kartoteka.interfaces.cli import _actor, _store, cli, console, table_or_json
 from kartoteka.model.vocabulary import ExplanationReason
-
-KINDS = ("date", "stance", "order", "family_sentence", "alternative", "range")
 
 
 @cli.command()

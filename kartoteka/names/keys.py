@@ -8,6 +8,8 @@ from functools import lru_cache
 from kartoteka.names.phonetic import consonants, readings, skeleton
 from kartoteka.names.structure import NameParts, parse_name, plain_words
 
+LONGEST_KEY = 80  # a longer "name" is no name: a stray line a parser took for one
+
 # Patronymics of men and women share a stem: Петрович / Петровна.
 _PATRONYMIC_ENDINGS = (
     ("avna", "avič"),
@@ -101,7 +103,8 @@ def lookup_keys(name: str) -> frozenset[str]:
     else:
         keys = name_keys(name)
         surnames, initials = keys.surname, keys.initials
-    return frozenset({*surnames, *(f"{s} {i}" for s in surnames for i in initials)})
+    keys = {*surnames, *(f"{s} {i}" for s in surnames for i in initials)}
+    return frozenset(k for k in keys if len(k) <= LONGEST_KEY)
 
 
 def narrow(keys: frozenset[str]) -> tuple[list[str], list[str]]:

@@ -16,7 +16,7 @@ import orjson
 import sqlalchemy as sa
 
 from kartoteka.storage import search as fts
-from kartoteka.storage.engine import to_json
+from kartoteka.storage.engine import chunked, to_json
 from kartoteka.storage.links import LinkWriter
 from kartoteka.storage.rows import Row
 from kartoteka.storage.schema import (
@@ -88,9 +88,7 @@ class BulkWriter(LinkWriter):
         table = TABLES_WITH_REVISIONS[kind]
         wanted = set(ids)
         found: set[str] = set()
-        chunk = sorted(wanted)
-        for i in range(0, len(chunk), 900):  # under SQLite's bound-parameter limit
-            part = chunk[i : i + 900]
+        for part in chunked(sorted(wanted)):
             found |= set(
                 self.conn.execute(
                     sa.select(table.c.id).where(table.c.id.in_(part))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import sqlalchemy as sa
 
+from kartoteka.storage.engine import chunked
 from kartoteka.storage.schema import conflict_explanations, person_links, revisions
 
 
@@ -28,37 +29,22 @@ class ExplanationRow(NamedTuple):
     at: str
 
 
-def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
-    for at in range(0, len(items), size):
-        yield items[at : at + size]
-
-
 class DecisionReads:
     """The Store's reads of what people decided; ``_rows`` runs a query."""
 
     def _rows(self, query: sa.Executable) -> list[sa.Row]:
         raise NotImplementedError
 
-    def explanations(
-        self, subjects: Sequence[str] | None = None
-    ) -> dict[str, ExplanationRow]:
+    def explanations(self) -> dict[str, ExplanationRow]:
         """People's explanations of conflicts, by conflict id, with who gave
-        each and when; only those about ``subjects`` when given."""
+        each and when (a person's work, so a small table: read whole)."""
         x, r = conflict_explanations.c, revisions.c
-        query = sa.select(x.id, x.subject, x.reason, x.note, r.actor, r.at).join(
+        query = sa.select(x.id, x.reason, x.note, r.actor, r.at).join(
             revisions, r.seq == x.rev
         )
-        if subjects is None:
-            rows = self._rows(query)
-        else:
-            rows = [
-                row
-                for chunk in _chunks(list(subjects))
-                for row in self._rows(query.where(x.subject.in_(chunk)))
-            ]
         return {
             row.id: ExplanationRow(row.reason, row.note, row.actor, row.at)
-            for row in rows
+            for row in self._rows(query)
         }
 
     def merges(self) -> list[MergeRow]:
@@ -76,7 +62,7 @@ class DecisionReads:
         with why (the reason of that revision), by id."""
         r = revisions.c
         found: dict[str, str] = {}
-        for chunk in _chunks(list(claim_ids)):
+        for chunk in chunked(claim_ids):
             last = (
                 sa.select(r.target_id, sa.func.max(r.seq).label("seq"))
                 .where(r.target_kind == "claim", r.target_id.in_(chunk))

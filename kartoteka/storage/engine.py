@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import orjson
@@ -23,6 +24,14 @@ def to_json(value: object) -> str:
 # verify and exports read millions of registry rows, and orjson decodes
 # several times faster than the standard library.
 _JSON = {"json_serializer": to_json, "json_deserializer": orjson.loads}
+
+
+def chunked(items: Iterable[str], size: int = 900) -> Iterator[list[str]]:
+    """The items in lists of ``size``: an IN list under SQLite's limit of
+    bound parameters."""
+    ordered = list(items)
+    for at in range(0, len(ordered), size):
+        yield ordered[at : at + size]
 
 
 def database_url(target: str | Path) -> str:

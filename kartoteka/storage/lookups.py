@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 
-from kartoteka.storage.decisions import _chunks
+from kartoteka.storage.engine import chunked
 from kartoteka.storage.schema import entities, name_keys, names, person_links
 
 
@@ -34,7 +34,7 @@ class LookupReads:
         """Each id → the canonical member of its cluster (itself when unlinked)."""
         pl = person_links.c
         found = {i: i for i in ids}
-        for chunk in _chunks(list(ids)):
+        for chunk in chunked(ids):
             query = sa.select(pl.id, pl.cluster_id).where(pl.id.in_(chunk))
             found.update({r.id: r.cluster_id for r in self._rows(query)})
         return found
@@ -43,7 +43,7 @@ class LookupReads:
         """Each entity's kind, nothing else read."""
         e = entities.c
         found: dict[str, str] = {}
-        for chunk in _chunks(list(ids)):
+        for chunk in chunked(ids):
             query = sa.select(e.id, e.kind).where(e.id.in_(chunk))
             found.update({r.id: r.kind for r in self._rows(query)})
         return found
@@ -53,7 +53,7 @@ class LookupReads:
         n = names.c
         return [
             (r.entity_id, r.name)
-            for chunk in _chunks(list(ids))
+            for chunk in chunked(ids)
             for r in self._rows(
                 sa.select(n.entity_id, n.name).where(n.entity_id.in_(chunk))
             )

@@ -22,7 +22,7 @@ class Revision:
     seq: int | None
     at: str
     actor: str
-    action: str  # create | edit | status | retract | merge | unmerge | delete | explain
+    action: str  # create | edit | status | retract | merge | unmerge | delete
     target_kind: str
     target_id: str
     reason: str | None

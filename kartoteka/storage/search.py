@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from kartoteka.names.normalize import strip_stress
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -42,12 +44,10 @@ def indexing(conn: sa.Connection) -> Iterator[None]:
     )
 
 
-STRESS = "\u0301"  # Russian dictionaries mark stress: Тухаче́вский
-
-
 def searchable(text: str) -> str:
-    """Text as the index holds it: stress marks gone, so words stay whole."""
-    return text.replace(STRESS, "") if STRESS in text else text
+    """Text as the index holds it: stress marks (Тухаче́вский) gone, so words
+    stay whole."""
+    return strip_stress(text)
 
 
 def terms(text: str) -> list[str]:

@@ -159,15 +159,20 @@ class Writer:
         return self._put("name", name_row(entity_id, name))
 
     def _reindex_entity(self, entity_id: str, preferred: str) -> None:
-        all_names = self.conn.execute(
-            sa.select(names.c.name).where(names.c.entity_id == entity_id)
-        ).scalars()
-        every = list(dict.fromkeys([preferred, *all_names]))
-        self._index("entity", entity_id, "\n".join(every))
+        all_names = list(
+            self.conn.execute(
+                sa.select(names.c.name).where(names.c.entity_id == entity_id)
+            ).scalars()
+        )
+        self._index(
+            "entity", entity_id, "\n".join(dict.fromkeys([preferred, *all_names]))
+        )
+        # Keys of the names sources give, as the import and the migration
+        # write them: a nameless record's "запись …" is no name.
         self.conn.execute(
             sa.delete(name_keys).where(name_keys.c.entity_id == entity_id)
         )
-        keys = sorted({k for n in every for k in lookup_keys(n) if len(k) <= 80})
+        keys = sorted({k for n in all_names for k in lookup_keys(n)})
         if keys:
             self.conn.execute(
                 sa.insert(name_keys), [{"key": k, "entity_id": entity_id} for k in keys]
@@ -286,9 +291,3 @@ class Writer:
         return [
             claim_from_row(r) for r in self.conn.execute(query.order_by(claims.c.id))
         ]
-
-    def claim_ids(self, **where: Any) -> list[str]:
-        query = sa.select(claims.c.id)
-        for column, value in where.items():
-            query = query.where(claims.c[column] == value)
-        return list(self.conn.execute(query).scalars())

@@ -219,15 +219,15 @@ def import_casefile(
             report.changes["source", tx.put_source(source)] += 1
         for entity in casefile.entities:
             report.changes["entity", tx.put_entity(entity)] += 1
-        claims = _keep_stored_ids(casefile, tx.claims(origin=origin))
+        stored = tx.claims(origin=origin)
+        claims = _keep_stored_ids(casefile, stored)
         for claim in claims:
             report.changes["claim", tx.put_claim(claim)] += 1
         current = {c.id for c in claims}
-        live = [
-            *tx.claim_ids(origin=origin, status=Status.CANDIDATE),
-            *tx.claim_ids(origin=origin, status=Status.ACCEPTED),
-        ]
-        for stale in sorted(set(live) - current):
+        # A claim gone from the casefile was not written above: its status is
+        # still the one read before.
+        live = {c.id for c in stored if c.status is not Status.REJECTED}
+        for stale in sorted(live - current):
             tx.set_status(
                 stale,
                 Status.REJECTED,

@@ -139,8 +139,6 @@ def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> Rec
         search=("entity", pid, body),
         ref=(ref, pid),
         keys=[
-            (key, pid)
-            for key in sorted({k for n in unique for k in lookup_keys(n[0])})
-            if len(key) <= 80
+            (key, pid) for key in sorted({k for n in unique for k in lookup_keys(n[0])})
         ],
     )

@@ -51,7 +51,6 @@ def _write(conn: sa.Connection, keys: sa.TableClause, found: dict) -> None:
         {"key": key, "entity_id": entity_id}
         for entity_id, entity_keys in found.items()
         for key in sorted(entity_keys)
-        if len(key) <= 80
     ]
     if rows:
         conn.execute(sa.insert(keys), rows)
