@@ -96,12 +96,18 @@ def entities_named(
 
 def _agreeing(store: Store, query: str, keys: list[str]) -> dict[str, int]:
     """Entities with these keys whose names match the query: how many parts
-    each agrees on."""
+    each agrees on. Names in another language (Leon for Лев) are asked only
+    of entities that no spelling matches: their tables take seconds to load."""
     agree: dict[str, int] = {}
-    for entity_id, name in store.names_of(store.ids_by_keys(keys, CANDIDATES)):
-        result = compare(query, name)
-        if result.match:
-            agree[entity_id] = max(agree.get(entity_id, 0), result.parts)
+    named = list(store.names_of(store.ids_by_keys(keys, CANDIDATES)))
+    for languages in (False, True):
+        matched = set(agree)
+        for entity_id, name in named:
+            if languages and entity_id in matched:
+                continue
+            result = compare(query, name, languages)
+            if result.match:
+                agree[entity_id] = max(agree.get(entity_id, 0), result.parts)
     return agree
 
 

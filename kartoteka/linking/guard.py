@@ -5,7 +5,8 @@ scores; it goes to review. Namesakes are told apart here: different
 surnames (a woman's surname changed at marriage is for a person to judge),
 given names, patronymics, Cyrillic initials, sexes, birth years more than
 three apart, names that differ at all with birthplaces that differ too, or
-birthplaces and dates of death that both differ.
+birthplaces and dates of death that both differ. A given name in another
+language (Лев, Leon) is no other given name.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
+from kartoteka.names.equivalents import same_name
 from kartoteka.names.keys import word_keys
 
 # Birth years further apart than this are two people's (blocking, too,
@@ -120,7 +122,12 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     for part in ("patronymic",) if swapped else ("given", "patronymic"):
         written = a[f"{part}_word"], b[f"{part}_word"]
         one_slip = all(written) and OSA.distance(*written) <= 1
-        if not one_slip and not _similar(a[f"{part}_keys"], b[f"{part}_keys"]):
+        if (
+            not one_slip
+            and not _similar(a[f"{part}_keys"], b[f"{part}_keys"])
+            # Лев and Leon (names of one script are never asked)
+            and not (part == "given" and all(written) and same_name(*written))
+        ):
             return True
         initial_a, initial_b = a[f"{part}_initial"], b[f"{part}_initial"]
         if initial_a and initial_b and initial_a != initial_b:

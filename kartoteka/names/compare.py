@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from kartoteka.names.equivalents import baltic_stem, same_name
 from kartoteka.names.keys import initial_keys, patronymic_keys, word_keys
 from kartoteka.names.structure import NameParts, parse_name
 
@@ -20,6 +21,9 @@ WEIGHTS = {"surname": 0.6, "given": 0.25, "patronymic": 0.15}
 SAME = 0.85  # a part this similar, or more, is the same
 THRESHOLD = 0.85  # the overall score for a match
 SHORT = 7  # keys shorter than this must agree exactly to be the same
+# One name in two languages (Лев, Leon; Eidemanis, Эйдеман): the same, but
+# weaker evidence than two spellings of one name.
+EQUIVALENT = 0.9
 
 
 @dataclass
@@ -58,7 +62,9 @@ def _best(a: dict[str, str], b: dict[str, str]) -> tuple[float, str]:
     return best, why
 
 
-def _part(a: NameParts, b: NameParts, part: str) -> tuple[float | None, str]:
+def _part(
+    a: NameParts, b: NameParts, part: str, languages: bool = True
+) -> tuple[float | None, str]:
     one, two = getattr(a, part), getattr(b, part)
     if not one or not two:
         given = "A" if one else "B" if two else None
@@ -72,19 +78,35 @@ def _part(a: NameParts, b: NameParts, part: str) -> tuple[float | None, str]:
         similarity, why = _best(word_keys(one, True), word_keys(two, True))
     elif part == "patronymic":
         similarity, why = _best(patronymic_keys(one), patronymic_keys(two))
+        return similarity, label + why
     else:
         similarity, why = _best(word_keys(one), word_keys(two))
+    if similarity < SAME and languages:
+        other = _other_language(one, two, part == "surname")
+        if other:
+            return EQUIVALENT, label + other
     return similarity, label + why
 
 
-def compare_parts(a: NameParts, b: NameParts) -> Comparison:
+def _other_language(one: str, two: str, surname: bool) -> str | None:
+    """Why two names that are spelt apart are one name in two languages."""
+    if surname:
+        for x, y in ((one, two), (two, one)):
+            stem = baltic_stem(x)
+            if stem and _best(word_keys(stem, True), word_keys(y, True))[0] == 1:
+                return f"{x} is the Latvian or Lithuanian form of {y}"
+    evidence = same_name(one, two)
+    return f"one name in two languages ({evidence})" if evidence else None
+
+
+def compare_parts(a: NameParts, b: NameParts, languages: bool = True) -> Comparison:
     explanation = []
     total = weight = 0.0
     verdict = True
     weakest = 1.0
     parts = 0
     for part, part_weight in WEIGHTS.items():
-        similarity, why = _part(a, b, part)
+        similarity, why = _part(a, b, part, languages)
         if why:
             explanation.append(why)
         if similarity is None:
@@ -106,12 +128,14 @@ def compare_parts(a: NameParts, b: NameParts) -> Comparison:
     return Comparison(score, verdict and score >= THRESHOLD, explanation, parts)
 
 
-def compare(a: str, b: str) -> Comparison:
-    """The best agreement between any reading of ``a`` and any of ``b``."""
+def compare(a: str, b: str, languages: bool = True) -> Comparison:
+    """The best agreement between any reading of ``a`` and any of ``b``;
+    with ``languages``, names that are one name in two languages agree too
+    (see ``equivalents``)."""
     best: Comparison | None = None
     for one in parse_name(a):
         for two in parse_name(b):
-            result = compare_parts(one, two)
+            result = compare_parts(one, two, languages)
             if best is None or (result.match, result.score) > (best.match, best.score):
                 best = result
     assert best is not None  # parse_name returns at least one reading

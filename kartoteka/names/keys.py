@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kartoteka.names.equivalents import baltic_stem
+from kartoteka.names.normalize import CYRILLIC_LETTER
 from kartoteka.names.phonetic import consonants, readings, skeleton
 from kartoteka.names.structure import NameParts, parse_name, plain_words
 
@@ -104,7 +106,22 @@ def lookup_keys(name: str) -> frozenset[str]:
         keys = name_keys(name)
         surnames, initials = keys.surname, keys.initials
     keys = {*surnames, *(f"{s} {i}" for s in surnames for i in initials)}
+    if plain is None:
+        keys |= _baltic_keys(name, initials)
     return frozenset(k for k in keys if len(k) <= LONGEST_KEY)
+
+
+def _baltic_keys(name: str, initials: set[str]) -> set[str]:
+    """Keys of a Latin surname without its Latvian or Lithuanian ending
+    (Eidemanis finds Эйдеман), for lookups only: linking blocks on the
+    surname as written, where Roberts is no Robert."""
+    keys: set[str] = set()
+    for parts in parse_name(name):
+        stem = parts.surname and baltic_stem(parts.surname)
+        if stem and not CYRILLIC_LETTER.search(stem):
+            stems = set(word_keys(stem, surname=True))
+            keys |= {*stems, *(f"{s} {i}" for s in stems for i in initials)}
+    return keys
 
 
 def narrow(keys: frozenset[str]) -> tuple[list[str], list[str]]:

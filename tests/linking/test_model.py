@@ -246,3 +246,9 @@ def test_initials_pair_a_surname_across_scripts_near_in_age():
         }
     )
     assert frozenset("ab") in scores
+
+
+def test_a_given_name_in_another_language_is_not_another_name():
+    assert not disagree(_person("Троцкий Лев Давидович"), _person("Leon Trotsky"))
+    assert not disagree(_person("Миллер Евгений Карлович"), _person("Eugen Miller"))
+    assert disagree(_person("Троцкий Лев Давидович"), _person("Sergei Trotsky"))
