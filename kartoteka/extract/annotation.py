@@ -34,9 +34,16 @@ class Annotation:
     date: str | None = None  # an event's date (EDTF)
     confidence: float = 0.5
     rule: str = ""  # the model or rule that proposed it
+    # What else the rule read: an estimate's quantity, unit, modality and
+    # what was counted; the voice (asserted_by) of words inside a quotation.
+    details: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The ten fields of every line, and ``details`` where a rule read more."""
+        fields = asdict(self)
+        if fields["details"] is None:
+            del fields["details"]
+        return fields
 
     def overlaps(self, other: Annotation) -> bool:
         return self.start < other.end and other.start < self.end

@@ -38,6 +38,17 @@ RANKS = frozenset(
 _CAPITAL = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
 # Words the model takes for a person that are not one in this history.
 NOT_PERSONS = frozenset({"Gestapo", "Kremlinologist", "Stalinist", "Congress"})
+# A "person" whose last word is one of these is an organization or a title
+# ("David McKay Company", "International Socialist Review", "General Staff").
+_ORGANIZATION_WORDS = frozenset(
+    {
+        *("company", "review", "press", "publishers", "society", "committee"),
+        *("party", "army", "institute", "university", "staff", "bureau"),
+        *("times", "journal", "magazine", "union", "council", "ministry"),
+    }
+)
+# Followers, not persons: Khrushchevites, Trotskyists.
+_FOLLOWERS = re.compile(r"(?:ites|ists)$")
 CHUNK = 50_000  # characters the model reads at once: a book is read in parts
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 
@@ -90,6 +101,13 @@ def english_entities(
     # "Marshal Vasily Blyukher": a name after a rank, where the model saw nobody.
     found += persons_by_pattern(view, _RANKED, found, "rank", group=1)
     found = _listed_with_persons(view, found)
+    found = [
+        replace(a, kind="organization")
+        if a.kind == "person" and _no_name(a.text)
+        else a
+        for a in found
+        if not (a.kind == "person" and any(c.isdigit() for c in a.text))
+    ]
     surnames = {a.text.split()[-1] for a in found if a.kind == "person"}
     found = _persons_everywhere(view, found, surnames, "propagation")
     found = _persons_everywhere(view, found, set(known_surnames), "gazetteer")
@@ -99,6 +117,13 @@ def english_entities(
         for s in doc.sents
     ]
     return sorted(found, key=lambda a: a.start), sentences, _subjects_in(docs, view)
+
+
+def _no_name(text: str) -> bool:
+    """A person's mention that names no person: an organization's or a
+    journal's name, or a word for followers."""
+    last = text.split()[-1]
+    return last.lower() in _ORGANIZATION_WORDS or bool(_FOLLOWERS.search(last))
 
 
 def _given_name_before(ent) -> int:  # type: ignore[no-untyped-def]

@@ -29,8 +29,38 @@ ESTIMATE = re.compile(
 )
 
 
+# How firmly the words put the number ("perhaps" → possible).
+_CERTAINTY = {
+    "perhaps as many as": "possible",
+    "nearly": "probable", "almost": "probable", "about": "probable",
+    "around": "probable", "some": "probable", "roughly": "probable",
+    "approximately": "probable",
+}  # fmt: skip
+
+
 def _value(text: str) -> str:
     return text.replace(",", "")
+
+
+def _details(
+    low: str, high: str | None, percent: bool, modality: str | None, counted: str
+) -> dict[str, object]:
+    """The quantity as a claim's value reads it."""
+    what = re.sub(r"^of(?: the| all)? ", "", counted)
+    number = (
+        {"low": float(_value(low)), "high": float(_value(high))}
+        if high
+        else {"value": float(_value(low))}
+    )
+    details: dict[str, object] = {
+        **number,
+        "unit": "percent" if percent else (what or None),
+        "counted": what or None,
+    }
+    if modality:
+        details["modality"] = modality.lower()
+        details["certainty"] = _CERTAINTY.get(modality.lower(), "certain")
+    return details
 
 
 def english_estimates(text: str) -> list[Annotation]:
@@ -59,6 +89,7 @@ def english_estimates(text: str) -> list[Annotation]:
                 normalized=" ".join(w for w in words if w),
                 confidence=0.6,
                 rule="estimate:en",
+                details=_details(low, high, bool(unit), modality, counted),
             )
         )
     return found

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from kartoteka.errors import ConfigError
 from kartoteka.extract.annotation import Annotation
+from kartoteka.extract.attribution import estimate_subjects, resolved_others, voiced
 from kartoteka.extract.citations import citations
 from kartoteka.extract.dates_en import english_dates
 from kartoteka.extract.dates_ru import russian_dates
@@ -57,13 +58,16 @@ def extract_text(
             view.span(first, last), text, lang, persons, dates, grammar
         )
     ]
-    others = [a for a in entities if a.kind != "person"]
+    others = resolved_others([a for a in entities if a.kind != "person"], store)
     spoken = [_mapped(view, q) for q in quotations(view.text, _in_view(view, persons))]
     numbers = (
         [_mapped(view, e) for e in english_estimates(view.text)] if lang == "en" else []
     )
+    numbers = estimate_subjects(numbers, others, text)
     notes = [_mapped(view, c) for c in citations(view.text)]
-    every = [*persons, *others, *dates, *events, *spoken, *numbers, *notes]
+    every = voiced(
+        [*persons, *others, *dates, *events, *spoken, *numbers, *notes], spoken
+    )
     return sorted(every, key=lambda a: (a.start, a.kind))
 
 

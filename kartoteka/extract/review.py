@@ -10,10 +10,12 @@ from dataclasses import replace
 
 from kartoteka.errors import NotFound, VocabularyError
 from kartoteka.extract.candidates import CANDIDATE
+from kartoteka.linking.edits import judge_pair
 from kartoteka.model import Claim, Literal
 from kartoteka.model import dates as edtf
 from kartoteka.model.vocabulary import PREDICATES, Status
 from kartoteka.storage import Store
+from kartoteka.storage.links import Verdict
 
 
 def candidates(store: Store, source: str | None = None) -> list[Claim]:
@@ -72,3 +74,28 @@ def correct(
         tx.put_claim(claim)
         tx.set_status(claim.id, Status.ACCEPTED, reviewer=actor)
     return store.claims(id=claim_id)[0]
+
+
+def is_candidate_person(store: Store, entity_id: str) -> bool:
+    """Was this person proposed by extraction (not yet known to the store)?"""
+    origin = str(store.entity(entity_id).attributes.get("origin", ""))
+    return origin.startswith(f"{CANDIDATE}:")
+
+
+def merge_person(store: Store, candidate: str, stored: str, actor: str) -> list[str]:
+    """The candidate person is this stored one: a "same" judgement by the
+    reviewer, so every claim of either reads as one person's. Returns the
+    members of the person now."""
+    if not is_candidate_person(store, candidate):
+        raise NotFound(
+            f"{candidate} is no candidate person; judge stored pairs with "
+            "`kartoteka review links`"
+        )
+    return judge_pair(
+        store,
+        candidate,
+        stored,
+        Verdict.SAME,
+        actor,
+        note="a candidate person from extraction, merged in review",
+    )

@@ -14,7 +14,8 @@ from kartoteka.storage import Store
 
 KEYS = (
     "a = accept, r = reject, d = correct the date, p = the predicate, "
-    "w = the person, k = skip, q = quit"
+    "w = whom or what it is about, m = merge a new person into a stored one, "
+    "k = skip, q = quit"
 )
 
 
@@ -62,7 +63,7 @@ def review_candidates(
     for claim in waiting[:limit]:
         _show(store, claim)
         answer = click.prompt(
-            "decide", type=click.Choice(list("ardpwkq")), show_choices=True
+            "decide", type=click.Choice(list("ardpwmkq")), show_choices=True
         )
         if answer == "q":
             break
@@ -75,13 +76,28 @@ def review_candidates(
 
 def _show(store: Store, claim: Claim) -> None:
     who = store.entity(claim.subject).name
+    if candidates_review.is_candidate_person(store, claim.subject):
+        who += " (new person)"
     when = claim.date.value if claim.date else "undated"
+    what = (
+        f"{claim.predicate} {claim.value.display()}" if claim.value else claim.predicate
+    )
     console.print(
-        escape(f"{claim.id}  {who} — {claim.predicate}, {when}  [{claim.origin}]"),
+        escape(f"{claim.id}  {who} — {what}, {when}  [{claim.origin}]"),
         highlight=False,
         soft_wrap=True,
     )
-    console.print(escape(f"  “{' '.join(claim.passage.text.split())}”"), soft_wrap=True)
+    words = " ".join(claim.passage.text.split())
+    quoted = words if words[:1] in '“"«' else f"“{words}”"
+    console.print(escape(f"  {quoted}"), soft_wrap=True)
+    if claim.asserted_by:
+        voice = store.entity(claim.asserted_by).name
+        console.print(escape(f"  in the words of {voice}"), soft_wrap=True)
+    if claim.qualifiers:
+        listed = ", ".join(f"{k}: {v}" for k, v in claim.qualifiers.items())
+        console.print(escape(f"  {listed}"), soft_wrap=True)
+    if claim.note and "counted in:" in claim.note:
+        console.print(escape(f"  about {who}: {claim.note.split('counted in: ')[1]}"))
 
 
 def _apply(store: Store, claim: Claim, answer: str, actor: str) -> None:
@@ -95,5 +111,11 @@ def _apply(store: Store, claim: Claim, answer: str, actor: str) -> None:
         predicate = click.prompt("the predicate")
         candidates_review.correct(store, claim.id, actor, predicate=predicate)
     elif answer == "w":
-        person = find_entity(store, click.prompt("the person: an id or any name"))
-        candidates_review.correct(store, claim.id, actor, subject=person.id)
+        found = find_entity(store, click.prompt("whom or what: an id or any name"))
+        candidates_review.correct(store, claim.id, actor, subject=found.id)
+    elif answer == "m":
+        stored = find_entity(
+            store, click.prompt("the stored person: an id or any name")
+        )
+        members = candidates_review.merge_person(store, claim.subject, stored.id, actor)
+        console.print(escape(f"  one person now: {', '.join(members)}"))

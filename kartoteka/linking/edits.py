@@ -9,9 +9,15 @@ from kartoteka.storage.links import Verdict
 
 
 def _head(store: Store, members: list[str]) -> str:
-    """The canonical member; a casefile's person (no registry record) first."""
+    """The canonical member; a casefile's person (no registry record, not
+    proposed by extraction) first."""
     found = store.entities(members)
-    curated = {m for m, e in found.items() if "record" not in e.attributes}
+    curated = {
+        m
+        for m, e in found.items()
+        if "record" not in e.attributes
+        and not str(e.attributes.get("origin", "")).startswith("extract:")
+    }
     return canonical(members, curated)
 
 

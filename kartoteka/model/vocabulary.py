@@ -75,6 +75,12 @@ PREDICATES: dict[str, Predicate] = {
         Predicate("transferred", _D, "passed an artifact on (qualifiers from, to)"),
         Predicate("received", _D, "came into possession of a document", _E),
         Predicate(
+            "stated",
+            _D,
+            "said or wrote the words of the passage (the subject is the speaker)",
+            repeatable=True,
+        ),
+        Predicate(
             "estimate",
             _N,
             "a number: quantity or range, unit, what is counted",

@@ -113,10 +113,12 @@ def test_the_extract_command_prints_one_annotation_a_line(tmp_path):
     assert out.exit_code == 0, out.output
     lines = [json.loads(line) for line in out.output.splitlines()]
     assert {line["kind"] for line in lines} >= {"person", "date", "event"}
-    assert set(lines[0]) == {
+    every = {
         "kind", "text", "start", "end", "normalized", "subject", "predicate",
         "date", "confidence", "rule",
     }  # fmt: skip
+    assert set(lines[0]) == every
+    assert all(set(line) - every <= {"details"} for line in lines)
     assert all(RUSSIAN[x["start"] : x["end"]] == x["text"] for x in lines)
 
 

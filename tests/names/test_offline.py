@@ -10,3 +10,12 @@ def test_names_are_read_with_the_network_cut_off(network_cut_off):
     morphology.analyse.cache_clear()
     assert morphology.analyse("тухачевского")[0] == "тухачевский"
     assert compare("Тухачевского", "Tuchatschewski").match
+
+
+def test_equivalent_names_are_read_with_the_network_cut_off(network_cut_off):
+    import importlib
+
+    equivalents = importlib.import_module("kartoteka.names.equivalents")
+    equivalents._analyzer.cache_clear()
+    equivalents.symbols.cache_clear()
+    assert equivalents.same_name("Лев", "Leon")

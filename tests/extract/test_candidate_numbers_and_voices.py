@@ -1,0 +1,113 @@
+"""Estimates and quotations as candidate claims; a candidate person merged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kartoteka.interfaces.cli import cli
+from kartoteka.storage import Store
+
+CASEFILE = """\
+casefile: 1
+id: army
+title: The army and its commissar (test)
+curator: test curator
+sources:
+  - {id: note, file: note.txt, title: A note, language: en}
+entities:
+  - {id: army, kind: organization, name: Красная армия, names: [Red Army]}
+  - {id: orlov, name: Орлов Павел Иванович, sex: M, names: [Pavel Orlov]}
+"""
+ESSAY = (
+    "The purge struck the Red Army hardest. Perhaps as many as 12,000 officers "
+    "were dismissed, and 40-50 percent of the colonels were arrested.\n\n"
+    "Pavel Orlov said later: “Ivan Sidorov was arrested on May 3, 1938, "
+    "and nobody heard of him again.”\n"
+)
+
+
+def run(db: Path, *args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, ["--db", str(db), *args], input=stdin, obj={})
+
+
+@pytest.fixture
+def essay(tmp_path: Path) -> Path:
+    db = tmp_path / "k.db"
+    (tmp_path / "note.txt").write_text("A note.\n", encoding="utf-8")
+    (tmp_path / "army.yaml").write_text(CASEFILE, encoding="utf-8")
+    (tmp_path / "essay.txt").write_text(ESSAY, encoding="utf-8")
+    assert run(db, "import", "casefile", str(tmp_path / "army.yaml")).exit_code == 0
+    out = run(db, "add-source", str(tmp_path / "essay.txt"), "--id", "essay",
+              "--extract")  # fmt: skip
+    assert out.exit_code == 0, out.output
+    return db
+
+
+def _claims(db: Path, predicate: str) -> list:  # type: ignore[type-arg]
+    store = Store.open(db)
+    return [c for c in store.claims(source_id="essay") if c.predicate == predicate]
+
+
+def test_an_estimate_is_a_candidate_claim_of_the_organization_it_counts_in(essay):
+    store = Store.open(essay)
+    army = store.find_entities("Red Army")[0].id
+    estimates = {c.passage.text: c for c in _claims(essay, "estimate")}
+    many = estimates["Perhaps as many as 12,000 officers"]
+    assert many.subject == army
+    assert (many.value.value, many.value.unit) == (12000.0, "officers")
+    assert many.qualifiers["modality"] == "perhaps as many as"
+    assert str(many.certainty) == "possible"
+    share = estimates["40-50 percent of the colonels"]
+    assert (share.value.low, share.value.high, share.value.unit) == (40, 50, "percent")
+    assert share.qualifiers["counted"] == "colonels"
+    assert str(share.status) == "candidate"
+
+
+def test_a_quotation_is_its_speakers_stated_claim_and_voices_its_events(essay):
+    store = Store.open(essay)
+    orlov = store.find_entities("Pavel Orlov")[0].id
+    (stated,) = _claims(essay, "stated")
+    assert stated.subject == orlov
+    assert stated.passage.text.startswith("“Ivan Sidorov was arrested")
+    (arrest,) = _claims(essay, "arrested")
+    assert arrest.asserted_by == orlov
+    assert arrest.date.value == "1938-05-03"
+
+
+def test_the_review_shows_the_quantity_and_the_voice(essay):
+    out = run(essay, "review", "candidates", "--source", "essay", stdin="k\n" * 10)
+    assert "estimate 12,000 officers" in out.output
+    assert "in the words of Орлов Павел Иванович" in out.output
+
+
+def test_a_candidate_person_is_merged_into_a_stored_one_in_review(essay):
+    store = Store.open(essay)
+    (arrest,) = _claims(essay, "arrested")
+    candidate = store.entity(arrest.subject)
+    assert candidate.name == "Ivan Sidorov"
+    (essay.parent / "p.yaml").write_text(
+        "casefile: 1\nid: p\ntitle: t\ncurator: c\nsources:\n"
+        "  - {id: note, file: note.txt, title: A note, language: en}\n"
+        "entities:\n  - {id: sidorov, name: Сидоров Иван Петрович, sex: M}\n",
+        encoding="utf-8",
+    )
+    assert run(essay, "import", "casefile", str(essay.parent / "p.yaml")).exit_code == 0
+    stored = Store.open(essay).find_entities("Сидоров Иван Петрович")[0].id
+    order = [c.id for c in _review_order(essay)]
+    keys = ["k"] * order.index(arrest.id) + ["m", "Сидоров Иван Петрович", "q"]
+    out = run(essay, "--actor", "historian", "review", "candidates",
+              "--source", "essay", stdin="\n".join(keys) + "\n")  # fmt: skip
+    assert out.exit_code == 0, out.output
+    store = Store.open(essay)
+    assert sorted(store.cluster_of(candidate.id)) == sorted([candidate.id, stored])
+    assert store.judgements()[tuple(sorted((candidate.id, stored)))] == "same"
+    assert store.verify().ok
+
+
+def _review_order(db: Path) -> list:  # type: ignore[type-arg]
+    from kartoteka.extract.review import candidates
+
+    return candidates(Store.open(db), "essay")
