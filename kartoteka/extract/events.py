@@ -16,29 +16,61 @@ from dataclasses import dataclass
 from kartoteka.extract.annotation import Annotation
 
 _BE = r"\b(?:was|were|been|being)"
+# "was recalled to Moscow and arrested", "were tried … on June 11, 1937, and
+# shot": a second participle joined to a passive earlier in the clause.
+_JOINED = r"\b(?:was|were|been)\b[^.;:“”\"]*?\band (?:then |later )?"
+# An active verb with its person after it: "the Collegium rehabilitated Feldman".
+_ACTIVE_OBJECT = r" (?-i:(?=[A-Z]))"
 EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "en": tuple(
         (p, re.compile(words, re.IGNORECASE))
         for p, words in (
             (
                 "executed",
-                rf"{_BE} (?:executed|shot)\b|\bexecution of\b|\bdone away with\b",
+                rf"{_BE} (?:executed|shot)\b|\bexecution of\b|\bdone away with\b"
+                rf"|{_JOINED}(?:executed|shot)\b(?! (?:him|her)self)",
             ),
             ("purged", r"\b(?:fallen|fell) victim\b|\b(?:was|were|been) purged\b"),
             ("defected", r"\bdefected\b|\bdefection of\b"),
-            ("arrested", rf"{_BE} arrested\b|\barrest of\b"),
+            (
+                "arrested",
+                rf"{_BE} arrested\b|\barrest of\b|\btaken into custody\b"
+                rf"|{_JOINED}arrested\b",
+            ),
             (
                 "rehabilitated",
                 rf"{_BE} [“\"]?rehabilitated\b|\brehabilitation of\b"
-                r"|\bverdicts? (?:\S+ ){0,6}(?:reversed|annulled|quashed|set aside)\b",
+                r"|\bverdicts? (?:\S+ ){0,6}(?:reversed|annulled|quashed|set aside)\b"
+                rf"|\brehabilitated{_ACTIVE_OBJECT}",
             ),
-            ("died", r"\bfound dead\b|\bdied\b"),
-            ("tried", r"\b(?:was|were|been) tried\b|\btrial of\b"),
+            (
+                "died",
+                r"\bfound dead\b|\bdied\b|\bdead body\b"
+                r"|\b(?:shot|hanged|killed) (?:him|her)self\b|\bcommitted suicide\b"
+                r"|\btook (?:his|her) own life\b",
+            ),
+            (
+                "tried",
+                r"\b(?:was|were|been) tried\b|\btrial of\b"
+                r"|\bafter (?:a|the) (?:secret |closed |show )?trial\b",
+            ),
             ("sentenced", r"\b(?:was|were|been) sentenced\b"),
-            ("confessed", r"\bconfessed\b"),
+            (
+                "confessed",
+                r"\bconfessed\b|\bsigned (?:a |the |his |her )?confession\b",
+            ),
             ("kidnapped", r"\b(?:was|were|been) kidnapped\b|\bkidnapping of\b"),
-            ("assassinated", rf"{_BE} assassinated\b|\bassassination of\b"),
+            (
+                "assassinated",
+                rf"{_BE} assassinated\b|\bassas+ination of\b"
+                r"|\bassas+ination\b(?! of)",
+            ),
             ("exiled", r"\b(?:was|were|been) (?:exiled|deported|banished)\b"),
+            (
+                "imprisoned",
+                r"\b(?:was|were|been) (?:imprisoned|jailed|interned)\b"
+                r"|\bsent to (?:a |the )?(?:labou?r )?(?:camp|prison|gulag)\b",
+            ),
             ("released", r"\b(?:was|were|been) released\b"),
             ("born", r"\b(?:was|were) born\b"),
         )
@@ -50,7 +82,11 @@ EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             ("executed", r"\bрасстрелян[аоы]?\b"),
             ("sentenced", r"\bприговор[её]н[аоы]?\b|\bосужд[её]н[аоы]?\b"),
             ("rehabilitated", r"\bреабилитирован[аоы]?\b"),
-            ("died", r"\bумер(?:ла|ли)?\b|\bскончал(?:ся|ась|ись)\b|\bпогиб\w*"),
+            (
+                "died",
+                r"\bумер(?:ла|ли)?\b|\bскончал(?:ся|ась|ись)\b|\bпогиб\w*"
+                r"|\bзастрелил(?:ся|ась)\b|\bпокончил[аи]? с собой\b",
+            ),
             ("exiled", r"\bсослан[аоы]?\b|\bвыслан[аоы]?\b"),
             ("released", r"\bосвобожд[её]н[аоы]?\b"),
             ("born", r"\bродил(?:ся|ась)\b|\bрод\."),
@@ -58,6 +94,8 @@ EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     ),
 }
 PRONOUNS = frozenset({"he", "she", "they", "он", "она", "они"})
+# Words for two persons named before: "Both men were tried".
+PAIR = frozenset({"both", "men", "two", "pair", "оба", "обоих"})
 # Words that start another clause or event between a verb and a date.
 _ANOTHER = re.compile(
     r"[;]|\b(?:and|but|while|after|before|then|и|но|после)\b", re.IGNORECASE
@@ -128,6 +166,8 @@ def _who(
         # of the man named before)
         named = [p for p in c.inside if p.end <= at and ";" in c.text[p.end : at]]
         chosen = (named[-1:] if not c.carried else []) or c.earlier
+    if not chosen and any(c.text[a:b].lower() in PAIR for a, b in spans):
+        chosen = _last_two(c.persons, at)
     colon = c.text.find(":", stop, stop + 30)
     if colon >= 0 and not any(ch in c.text[stop:colon] for ch in ".;"):
         # "reversed since 1956 [sic]: Tukhachevsky, Uborevich, Eideman …"
@@ -181,6 +221,16 @@ def _with_list(
         if ordered[at] not in found:
             found.insert(0, ordered[at])
     return found
+
+
+def _last_two(persons: Sequence[Annotation], at: int) -> list[Annotation]:
+    """The last two different persons named before ``at``."""
+    found: dict[str, Annotation] = {}
+    for person in reversed([p for p in persons if p.end <= at]):
+        found.setdefault(person.normalized or person.text, person)
+        if len(found) == 2:
+            break
+    return sorted(found.values(), key=lambda p: p.start)
 
 
 def _agreeing(
@@ -238,7 +288,7 @@ def _subjects(
     persons: Sequence[Annotation], at: int, stop: int, words: str, lang: str
 ) -> list[Annotation]:
     after = [p for p in persons if p.start >= stop]
-    if words.lower().endswith(" of"):
+    if words.lower().endswith(" of") or words.endswith(" "):  # its object
         return after[:1]
     before = [p for p in persons if p.end <= at]
     if _PLURAL.search(words):

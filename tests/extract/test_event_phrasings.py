@@ -1,0 +1,71 @@
+"""Ways prose states an event: joined verbs, active voice, suicide, two men."""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.extract import extract_text
+
+
+def _events(text: str, lang: str = "en") -> set[tuple[str, str, str | None]]:
+    return {
+        (a.subject["name"], a.predicate, a.date)  # type: ignore[index]
+        for a in extract_text(text, lang)
+        if a.kind == "event"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Ivan Sidorov was recalled to Moscow and arrested on May 3, 1937.",
+            ("Ivan Sidorov", "arrested", "1937-05-03"),
+        ),
+        (
+            "Vitaly Primakov was tried on June 1, 1938, and shot on June 2, 1938.",
+            ("Vitaly Primakov", "executed", "1938-06-02"),
+        ),
+        (
+            "Boris Kedrov had been taken into custody on March 4, 1939.",
+            ("Boris Kedrov", "arrested", "1939-03-04"),
+        ),
+        (
+            "The Military Collegium rehabilitated Vitaly Primakov on May 5, 1957.",
+            ("Vitaly Primakov", "rehabilitated", "1957-05-05"),
+        ),
+        (
+            "Warned of his arrest, Ivan Sidorov shot himself on May 31, 1937.",
+            ("Ivan Sidorov", "died", "1937-05-31"),
+        ),
+        (
+            "Boris Kedrov signed a confession on the day of his arrest.",
+            ("Boris Kedrov", "confessed", None),
+        ),
+        (
+            "Anna Orlova was sent to a camp in Kazakhstan.",
+            ("Anna Orlova", "imprisoned", None),
+        ),
+    ],
+)
+def test_an_english_phrasing_states_its_event(text, event):
+    assert event in _events(text)
+
+
+def test_a_man_who_shot_himself_was_not_executed():
+    found = _events("Ivan Sidorov shot himself on May 31, 1937.")
+    assert not any(predicate == "executed" for _, predicate, _ in found)
+
+
+def test_both_men_are_the_two_named_before():
+    text = (
+        "Ivan Sidorov was a commander. Vitaly Primakov was his deputy. "
+        "Both men were tried on June 11, 1937."
+    )
+    tried = {name for name, predicate, _ in _events(text) if predicate == "tried"}
+    assert tried == {"Ivan Sidorov", "Vitaly Primakov"}
+
+
+def test_a_russian_suicide_is_a_death():
+    text = "Сидоров Иван Петрович (1894—1937). 31 мая 1937 года застрелился."
+    assert ("Сидоров Иван Петрович", "died", "1937-05-31") in _events(text, "ru")
