@@ -93,3 +93,93 @@ def english_estimates(text: str) -> list[Annotation]:
             )
         )
     return found
+
+
+# Russian: "около 40 тысяч офицеров", "не менее 680 тыс. человек", "свыше
+# 1,5 млн", "60–70 % командиров".
+RU_MODALITY = (
+    "по разным оценкам", "по оценкам", "около", "примерно", "приблизительно",
+    "не менее", "не более", "более", "свыше", "почти", "до",
+)  # fmt: skip
+_RU_CERTAINTY = {
+    "около": "probable", "примерно": "probable", "приблизительно": "probable",
+    "почти": "probable", "по оценкам": "probable", "по разным оценкам": "probable",
+}  # fmt: skip
+_RU_NUMBER = r"\d{1,3}(?:[  ]\d{3})+|\d+(?:,\d+)?"
+_SCALE = {"тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3,
+          "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6}  # fmt: skip
+RU_ESTIMATE = re.compile(
+    rf"(?:(?<![\w-])(?P<modality>{'|'.join(re.escape(m) for m in RU_MODALITY)}) )?"
+    rf"(?<![\w,.-])(?P<low>{_RU_NUMBER})(?:\s*[-–—]\s*(?P<high>{_RU_NUMBER}))?"
+    r"(?:\s*(?P<scale>тыс\.|тысяч[аи]?|млн\.?|миллион(?:а|ов)?)(?!\w))?"
+    r"(?P<unit>\s*(?:%|процент(?:а|ов)?(?!\w)))?"
+    r"(?P<counted>(?: [а-яё]+){1})?",
+    re.IGNORECASE,
+)
+# Words after a number that make it a date, an age or a term, not an estimate.
+_NOT_COUNTED = re.compile(
+    r"^(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября"
+    r"|ноября|декабря|лет|года?|годах?|месяц\w*|дн\w+|г|гг|ст|статьи)$"
+)
+
+
+def _ru_value(text: str, scale: str | None) -> float:
+    number = float(re.sub(r"[  ]", "", text).replace(",", "."))
+    return number * _SCALE.get((scale or "").rstrip(".").lower(), 1)
+
+
+def russian_estimates(text: str) -> list[Annotation]:
+    found = []
+    for m in RU_ESTIMATE.finditer(text):
+        low, high, scale = m.group("low"), m.group("high"), m.group("scale")
+        modality, percent = m.group("modality"), bool(m.group("unit"))
+        counted = (m.group("counted") or "").strip()
+        if _NOT_COUNTED.match(counted.lower()):
+            counted = ""
+            if not (scale or percent):
+                continue  # "12 июня", "8 лет", "ст. 58"
+        grouped = bool(re.search(r"\d[  ]\d{3}", low))
+        if not (scale or percent or grouped or (modality and counted)):
+            continue
+        if re.fullmatch(r"1[6-9]\d\d|20[0-2]\d", low) and not (scale or percent):
+            continue  # a year
+        values = (
+            {"low": _ru_value(low, scale), "high": _ru_value(high, scale)}
+            if high
+            else {"value": _ru_value(low, scale)}
+        )
+        details: dict[str, object] = {
+            **values,
+            "unit": "percent" if percent else (counted or None),
+            "counted": counted or None,
+        }
+        if modality:
+            details["modality"] = modality.lower()
+            details["certainty"] = _RU_CERTAINTY.get(modality.lower(), "certain")
+        words = m.group(0).rstrip()
+        if not counted and m.group("counted"):
+            words = words[: len(words) - len(m.group("counted"))].rstrip()
+        found.append(
+            Annotation(
+                "estimate",
+                words,
+                m.start(),
+                m.start() + len(words),
+                normalized=" ".join(
+                    str(w) for w in (modality, _quantity(values), details["unit"]) if w
+                ),
+                confidence=0.6,
+                rule="estimate:ru",
+                details=details,
+            )
+        )
+    return found
+
+
+def _quantity(values: dict[str, float]) -> str:
+    def plain(x: float) -> str:
+        return str(int(x)) if x.is_integer() else str(x)
+
+    if "value" in values:
+        return plain(values["value"])
+    return f"{plain(values['low'])}-{plain(values['high'])}"

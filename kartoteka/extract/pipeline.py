@@ -12,7 +12,7 @@ from kartoteka.extract.citations import citations
 from kartoteka.extract.dates_en import english_dates
 from kartoteka.extract.dates_ru import russian_dates
 from kartoteka.extract.english import english_entities
-from kartoteka.extract.estimates import english_estimates
+from kartoteka.extract.estimates import english_estimates, russian_estimates
 from kartoteka.extract.events import sentence_events
 from kartoteka.extract.quotes import quotations
 from kartoteka.extract.relative_dates import relative_dates
@@ -60,9 +60,8 @@ def extract_text(
     ]
     others = resolved_others([a for a in entities if a.kind != "person"], store)
     spoken = [_mapped(view, q) for q in quotations(view.text, _in_view(view, persons))]
-    numbers = (
-        [_mapped(view, e) for e in english_estimates(view.text)] if lang == "en" else []
-    )
+    read_numbers = english_estimates if lang == "en" else russian_estimates
+    numbers = [_mapped(view, e) for e in read_numbers(view.text)]
     numbers = estimate_subjects(numbers, others, text)
     notes = [_mapped(view, c) for c in citations(view.text)]
     every = voiced(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kartoteka.extract import extract_text
 from kartoteka.extract.citations import citations
-from kartoteka.extract.estimates import english_estimates
+from kartoteka.extract.estimates import english_estimates, russian_estimates
 
 TEXT = (
     "Perhaps as many as 12,000 officers were dismissed, and arrests took "
@@ -69,3 +69,21 @@ def test_a_russian_next_day_is_the_day_after_its_anchor():
 def test_without_a_full_date_before_it_a_relative_date_is_not_proposed():
     found = extract_text("He was shot two days later, in 1938.", "en")
     assert not [a for a in found if a.rule.startswith("date:relative")]
+
+
+def test_russian_estimates_with_their_scale_modality_and_what_was_counted():
+    text = (
+        "По разным оценкам, расстреляно не менее 680 тыс. человек; около 40 "
+        "тысяч офицеров уволено, арестованы 60–70 % командиров полков. "
+        "Осуждён 12 июня 1937 года на 8 лет по ст. 58-10."
+    )
+    found = {a.text: a.details for a in russian_estimates(text)}
+    assert found["не менее 680 тыс. человек"] == {
+        "value": 680000.0, "unit": "человек", "counted": "человек",
+        "modality": "не менее", "certainty": "certain",
+    }  # fmt: skip
+    assert found["около 40 тысяч офицеров"]["certainty"] == "probable"
+    assert found["около 40 тысяч офицеров"]["value"] == 40000.0
+    share = found["60–70 % командиров"]
+    assert (share["low"], share["high"], share["unit"]) == (60, 70, "percent")
+    assert len(found) == 3  # not the date, the term or the article
