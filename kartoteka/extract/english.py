@@ -47,6 +47,7 @@ _ORGANIZATION_WORDS = frozenset(
         *("times", "journal", "magazine", "union", "council", "ministry"),
     }
 )
+_NAMED_FOR = re.compile(r"\s+(?:works|factory|plant|mill|mine|shipyard)\b")
 # Followers, not persons: Khrushchevites, Trotskyists.
 _FOLLOWERS = re.compile(r"(?:ites|ists)$")
 CHUNK = 50_000  # characters the model reads at once: a book is read in parts
@@ -103,7 +104,7 @@ def english_entities(
     found = _listed_with_persons(view, found)
     found = [
         replace(a, kind="organization")
-        if a.kind == "person" and _no_name(a.text)
+        if a.kind == "person" and _no_name(a.text, view.original[a.end : a.end + 12])
         else a
         for a in found
         if not (a.kind == "person" and any(c.isdigit() for c in a.text))
@@ -119,11 +120,16 @@ def english_entities(
     return sorted(found, key=lambda a: a.start), sentences, _subjects_in(docs, view)
 
 
-def _no_name(text: str) -> bool:
+def _no_name(text: str, after: str = "") -> bool:
     """A person's mention that names no person: an organization's or a
-    journal's name, or a word for followers."""
+    journal's name, a word for followers, or a name before "works" or
+    "factory" (the Elektrosila works)."""
     last = text.split()[-1]
-    return last.lower() in _ORGANIZATION_WORDS or bool(_FOLLOWERS.search(last))
+    return (
+        last.lower() in _ORGANIZATION_WORDS
+        or bool(_FOLLOWERS.search(last))
+        or bool(_NAMED_FOR.match(after))
+    )
 
 
 def _given_name_before(ent) -> int:  # type: ignore[no-untyped-def]

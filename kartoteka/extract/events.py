@@ -20,7 +20,7 @@ _BE = r"\b(?:was|were|been|being)"
 # shot": a second participle joined to a passive earlier in the clause.
 _JOINED = r"\b(?:was|were|been)\b[^.;:“”\"]*?\band (?:then |later )?"
 # An active verb with its person after it: "the Collegium rehabilitated Feldman".
-_ACTIVE_OBJECT = r" (?-i:(?=[A-Z]))"
+_ACTIVE_OBJECT = r" (?=(?-i:[A-Z])|(?:my|his|her|our|their) )"
 EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "en": tuple(
         (p, re.compile(words, re.IGNORECASE))
@@ -35,6 +35,7 @@ EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             (
                 "arrested",
                 rf"{_BE} arrested\b|\barrest of\b|\btaken into custody\b"
+                rf"|{_BE} taken (?:away|from)\b"
                 rf"|{_JOINED}arrested\b",
             ),
             (

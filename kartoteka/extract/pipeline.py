@@ -14,6 +14,7 @@ from kartoteka.extract.dates_ru import russian_dates
 from kartoteka.extract.english import english_entities
 from kartoteka.extract.estimates import english_estimates, russian_estimates
 from kartoteka.extract.events import sentence_events
+from kartoteka.extract.kinship import kin_mentions
 from kartoteka.extract.quotes import quotations
 from kartoteka.extract.relative_dates import relative_dates
 from kartoteka.extract.russian import russian_entities
@@ -51,11 +52,13 @@ def extract_text(
     found = sorted(found, key=lambda a: a.start)  # in the view, as its rules read
     found += relative_dates(view.text, found)
     dates = sorted((_mapped(view, d) for d in found), key=lambda a: a.start)
+    # "my father" after "My father, Semyon Levin": for the events, not a name
+    actors = sorted([*persons, *kin_mentions(text, persons)], key=lambda a: a.start)
     events = [
         e
         for first, last in sentences
         for e in sentence_events(
-            view.span(first, last), text, lang, persons, dates, grammar
+            view.span(first, last), text, lang, actors, dates, grammar
         )
     ]
     others = resolved_others([a for a in entities if a.kind != "person"], store)

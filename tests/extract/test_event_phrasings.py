@@ -69,3 +69,20 @@ def test_both_men_are_the_two_named_before():
 def test_a_russian_suicide_is_a_death():
     text = "Сидоров Иван Петрович (1894—1937). 31 мая 1937 года застрелился."
     assert ("Сидоров Иван Петрович", "died", "1937-05-31") in _events(text, "ru")
+
+
+def test_a_memoirs_kinship_phrase_is_the_person_it_introduced():
+    text = (
+        "My father, Vitaly Primakov, was taken from our flat on May 3, 1937. "
+        "In 1957 the tribunal rehabilitated my father."
+    )
+    found = extract_text(text, "en")
+    assert ("Vitaly Primakov", "rehabilitated", "1957") in _events(text)
+    assert ("Vitaly Primakov", "arrested", "1937-05-03") in _events(text)
+    # the phrase feeds the events; it is not proposed as a name
+    assert [a.text for a in found if a.kind == "person"] == ["Vitaly Primakov"]
+
+
+def test_a_name_before_works_is_a_factory():
+    found = extract_text("He worked at the Elektrosila works in 1937.", "en")
+    assert not [a for a in found if a.kind == "person"]
