@@ -13,6 +13,7 @@ from kartoteka.interfaces.case_view import (
     attribute_lines,
     claim_line,
     conflict_lines,
+    in_quotes,
     names,
     record_lines,
     subtitle,
@@ -31,7 +32,7 @@ def _claim(line: ClaimLine, mark_conflict: bool = True) -> Text:
     text.append(f", {line.status}, {line.certainty}]", style="dim")
     if line.detail:
         text.append(f"\n    {line.detail}", style="dim")
-    text.append(f"\n    “{line.quote}”", style="italic")
+    text.append(f"\n    {in_quotes(line.quote)}", style="italic")
     if line.conflict and mark_conflict:
         text.append(f"\n    ⚠ {line.conflict}", style="bold red")
     return text

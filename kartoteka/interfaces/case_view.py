@@ -36,6 +36,15 @@ class EventLine:
     notes: tuple[str, ...] = ()  # why claims of other dates are one event
 
 
+OPENING_QUOTES = '“"«„'
+
+
+def in_quotes(words: str) -> str:
+    """The words between quotation marks, unless they bring their own (a
+    quotation's passage starts with its mark)."""
+    return words if words[:1] in OPENING_QUOTES else f"“{words}”"
+
+
 def _detail(case: Case, claim: Claim, with_predicate: bool) -> str:
     parts = []
     if with_predicate:

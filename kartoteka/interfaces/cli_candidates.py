@@ -7,6 +7,7 @@ from rich.markup import escape
 
 from kartoteka.analysis.lookup import find_entity
 from kartoteka.extract import review as candidates_review
+from kartoteka.interfaces.case_view import in_quotes
 from kartoteka.interfaces.cli import _actor, _store, console, review
 from kartoteka.model import Claim
 from kartoteka.model.vocabulary import Status
@@ -88,8 +89,7 @@ def _show(store: Store, claim: Claim) -> None:
         soft_wrap=True,
     )
     words = " ".join(claim.passage.text.split())
-    quoted = words if words[:1] in '“"«' else f"“{words}”"
-    console.print(escape(f"  {quoted}"), soft_wrap=True)
+    console.print(escape(f"  {in_quotes(words)}"), soft_wrap=True)
     if claim.asserted_by:
         voice = store.entity(claim.asserted_by).name
         console.print(escape(f"  in the words of {voice}"), soft_wrap=True)

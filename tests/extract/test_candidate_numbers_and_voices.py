@@ -111,3 +111,11 @@ def _review_order(db: Path) -> list:  # type: ignore[type-arg]
     from kartoteka.extract.review import candidates
 
     return candidates(Store.open(db), "essay")
+
+
+def test_a_quotation_keeps_its_own_marks_in_the_case_file(essay):
+    run(essay, "review", "candidates", "--source", "essay",
+        "--accept-rule", "quote:attributed")  # fmt: skip
+    out = run(essay, "case", "Pavel Orlov")
+    assert "“Ivan Sidorov was arrested" in out.output
+    assert "““" not in out.output
