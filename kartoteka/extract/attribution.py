@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kartoteka.extract.annotation import Annotation
+from kartoteka.model import Entity
 from kartoteka.model.vocabulary import EntityKind
 
 if TYPE_CHECKING:
@@ -22,6 +23,13 @@ if TYPE_CHECKING:
 
 _KINDS = {"organization": EntityKind.ORGANIZATION, "place": EntityKind.PLACE}
 _ARTICLE = ("the ", "The ")
+
+
+def one_stored(store: Store, found: list[Entity]) -> str | None:
+    """The one stored entity these are (records merged into one count as
+    it), or None when they are none or several."""
+    heads = set(store.heads([e.id for e in found]).values()) if found else set()
+    return heads.pop() if len(heads) == 1 else None
 
 
 def resolved_others(others: list[Annotation], store: Store | None) -> list[Annotation]:
@@ -36,9 +44,9 @@ def resolved_others(others: list[Annotation], store: Store | None) -> list[Annot
         name = name[len("the ") :] if name.startswith(_ARTICLE) else name
         key = (a.kind, name)
         if key not in known:
-            found = store.find_entities(name, _KINDS.get(a.kind))
-            heads = {store.heads([e.id for e in found])[e.id] for e in found}
-            known[key] = heads.pop() if len(heads) == 1 else None
+            known[key] = one_stored(
+                store, store.find_entities(name, _KINDS.get(a.kind))
+            )
         named.append(replace(a, subject={"name": name, "id": known[key]}))
     return named
 
@@ -73,11 +81,13 @@ def voiced(found: list[Annotation], quotes: list[Annotation]) -> list[Annotation
     spoken = [q for q in quotes if q.subject]
     out = []
     for a in found:
-        inside = next(
-            (q for q in spoken if q.start <= a.start and a.end <= q.end), None
-        )
-        if inside is not None and a.kind in ("event", "estimate"):
-            details = {**(a.details or {}), "asserted_by": inside.subject}
-            a = replace(a, details=details)
+        if spoken and a.kind in ("event", "estimate"):
+            inside = next(
+                (q for q in spoken if q.start <= a.start and a.end <= q.end), None
+            )
+            if inside is not None:
+                a = replace(
+                    a, details={**(a.details or {}), "asserted_by": inside.subject}
+                )
         out.append(a)
     return out

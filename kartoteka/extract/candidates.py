@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from kartoteka.extract.annotation import Annotation
 from kartoteka.model import Claim, Entity, Literal, Name, Passage, Source
+from kartoteka.model.records import PROPOSED
 from kartoteka.model.vocabulary import Certainty, EntityKind, NameKind, Status
 from kartoteka.storage import Store
 
-CANDIDATE = "extract"  # the origin of a candidate person, in its attributes
+CANDIDATE = PROPOSED  # the origin of a candidate person or claim
 
 
 @dataclass
@@ -45,34 +47,26 @@ def store_candidates(
         if not (a.subject and a.subject.get("id"))
     }
 
-    def who(named: dict[str, str | None] | None) -> str | None:
+    def who(named: dict[str, Any] | None) -> str | None:
+        """The stored or new person a proposal names."""
         if not named:
             return None
-        return named.get("id") or (
-            new[named["name"]].id if named["name"] in new else None
-        )  # type: ignore[index]
+        stored: str | None = named.get("id")
+        return stored or (new[named["name"]].id if named["name"] in new else None)
 
     dates = [a for a in found if a.kind == "date"]
-    claims = [
-        _candidate_claim(source, event, who(event.subject), dates)  # type: ignore[arg-type]
-        for event in found
-        if event.kind == "event" and who(event.subject)
-    ]
-    claims += [
-        _estimate(source, number, number.subject["id"])  # type: ignore[index]
-        for number in found
-        if number.kind == "estimate" and number.subject and number.subject.get("id")
-    ]
-    claims += [
-        _stated(source, quote, who(quote.subject))  # type: ignore[arg-type]
-        for quote in found
-        if quote.kind == "quote" and who(quote.subject)
-    ]
+    claims = []
+    for a in found:
+        subject = who(a.subject)
+        if subject is None or a.kind not in _CLAIMED:
+            continue
+        claim = _CLAIMED[a.kind](source, a, subject, dates)
+        voice = (a.details or {}).get("asserted_by")
+        claims.append(replace(claim, asserted_by=who(voice)))
     with store.writing(actor, reason=f"extract from {source.id}") as tx:
         for entity in new.values():
             report.changes[f"person {tx.put_entity(entity)}"] += 1
-        for claim, voice in claims:
-            claim = replace(claim, asserted_by=who(voice))
+        for claim in claims:
             report.changes[f"claim {tx.put_claim(claim)}"] += 1
     return report
 
@@ -87,14 +81,35 @@ def _candidate_person(source: Source, name: str) -> Entity:
     )
 
 
-def _voice(found: Annotation) -> dict[str, str | None] | None:
-    return (found.details or {}).get("asserted_by")
+def _proposed(
+    source: Source,
+    found: Annotation,
+    subject: str,
+    predicate: str,
+    *discriminators: object,
+    note: str = "",
+    **fields: Any,
+) -> Claim:
+    """A candidate claim whose passage is the proposal's span and whose
+    origin names its rule."""
+    passage = Passage(source.id, found.start, found.end, found.text)
+    origin = f"{CANDIDATE}:{found.rule}"
+    return Claim(
+        id=Claim.make_id(subject, predicate, passage, *discriminators, origin),
+        subject=subject,
+        predicate=predicate,
+        passage=passage,
+        status=Status.CANDIDATE,
+        origin=origin,
+        note=f"proposed with confidence {found.confidence}{note}",
+        **fields,
+    )
 
 
-def _candidate_claim(
+def _event(
     source: Source, event: Annotation, subject: str, dates: list[Annotation]
-) -> tuple[Claim, dict[str, str | None] | None]:
-    passage = Passage(source.id, event.start, event.end, event.text)
+) -> Claim:
+    """A life-cycle event, its date with the source's words for it."""
     words = next(
         (
             d.text
@@ -104,26 +119,22 @@ def _candidate_claim(
         ),
         None,
     )  # fmt: skip
-    origin = f"{CANDIDATE}:{event.rule}"
-    claim = Claim(
-        id=Claim.make_id(subject, event.predicate, passage, event.date, origin),  # type: ignore[arg-type]
-        subject=subject,
-        predicate=event.predicate,  # type: ignore[arg-type]
-        passage=passage,
-        date=Literal("date", event.date, as_written=words) if event.date else None,
-        status=Status.CANDIDATE,
-        origin=origin,
-        note=f"proposed with confidence {event.confidence}",
+    date = Literal("date", event.date, as_written=words) if event.date else None
+    return _proposed(
+        source,
+        event,
+        subject,
+        event.predicate,
+        event.date,
+        date=date,  # type: ignore[arg-type]
     )
-    return claim, _voice(event)
 
 
 def _estimate(
-    source: Source, number: Annotation, subject: str
-) -> tuple[Claim, dict[str, str | None] | None]:
+    source: Source, number: Annotation, subject: str, dates: list[Annotation]
+) -> Claim:
     """An `estimate` of the organization or place the number counts in."""
     details = number.details or {}
-    passage = Passage(source.id, number.start, number.end, number.text)
     value = Literal(
         "quantity",
         details.get("value"),
@@ -135,36 +146,26 @@ def _estimate(
     qualifiers = {
         k: details[k] for k in ("counted", "modality") if details.get(k) is not None
     }
-    origin = f"{CANDIDATE}:{number.rule}"
     why = (number.subject or {}).get("why", "")
-    claim = Claim(
-        id=Claim.make_id(subject, "estimate", passage, origin),
-        subject=subject,
-        predicate="estimate",
-        passage=passage,
+    return _proposed(
+        source,
+        number,
+        subject,
+        "estimate",
+        note=f"; counted in: {why}",
         value=value,
         qualifiers=qualifiers,
         certainty=Certainty(details.get("certainty", "certain")),
-        status=Status.CANDIDATE,
-        origin=origin,
-        note=f"proposed with confidence {number.confidence}; counted in: {why}",
     )
-    return claim, _voice(number)
 
 
 def _stated(
-    source: Source, quote: Annotation, speaker: str
-) -> tuple[Claim, dict[str, str | None] | None]:
+    source: Source, quote: Annotation, speaker: str, dates: list[Annotation]
+) -> Claim:
     """The speaker's words: a `stated` claim whose passage is the quotation."""
-    passage = Passage(source.id, quote.start, quote.end, quote.text)
-    origin = f"{CANDIDATE}:{quote.rule}"
-    claim = Claim(
-        id=Claim.make_id(speaker, "stated", passage, origin),
-        subject=speaker,
-        predicate="stated",
-        passage=passage,
-        status=Status.CANDIDATE,
-        origin=origin,
-        note=f"proposed with confidence {quote.confidence}",
-    )
-    return claim, None
+    return _proposed(source, quote, speaker, "stated")
+
+
+# What each kind of proposal becomes; persons become entities, the rest
+# (dates, places, citations) stay proposals.
+_CLAIMED = {"event": _event, "estimate": _estimate, "quote": _stated}

@@ -38,29 +38,51 @@ _CERTAINTY = {
 }  # fmt: skip
 
 
-def _value(text: str) -> str:
-    return text.replace(",", "")
+_YEAR = re.compile(r"1[6-9]\d\d|20[0-2]\d")
 
 
-def _details(
-    low: str, high: str | None, percent: bool, modality: str | None, counted: str
-) -> dict[str, object]:
-    """The quantity as a claim's value reads it."""
-    what = re.sub(r"^of(?: the| all)? ", "", counted)
-    number = (
-        {"low": float(_value(low)), "high": float(_value(high))}
-        if high
-        else {"value": float(_value(low))}
-    )
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _plain(number: float) -> str:
+    return str(int(number)) if number.is_integer() else str(number)
+
+
+def _estimate(
+    m: re.Match[str],
+    words: str,
+    number: tuple[float, float | None],
+    percent: bool,
+    modality: str | None,
+    counted: str,
+    lang: str,
+) -> Annotation:
+    """One proposal: ``normalized`` reads modality, quantity and what was
+    counted as written; ``details`` the quantity as a claim's value reads it."""
+    low, high = number
+    what = re.sub(r"^of(?: the| all)? ", "", counted) or None
+    quantity = _plain(low) + (f"-{_plain(high)}" if high is not None else "")
     details: dict[str, object] = {
-        **number,
-        "unit": "percent" if percent else (what or None),
-        "counted": what or None,
+        **({"value": low} if high is None else {"low": low, "high": high}),
+        "unit": "percent" if percent else what,
+        "counted": what,
     }
     if modality:
         details["modality"] = modality.lower()
-        details["certainty"] = _CERTAINTY.get(modality.lower(), "certain")
-    return details
+        certainties = _CERTAINTY if lang == "en" else _RU_CERTAINTY
+        details["certainty"] = certainties.get(modality.lower(), "certain")
+    said = [modality and modality.lower(), quantity, "percent" if percent else None]
+    return Annotation(
+        "estimate",
+        words,
+        m.start(),
+        m.start() + len(words),
+        normalized=" ".join(w for w in [*said, counted] if w),
+        confidence=0.6,
+        rule=f"estimate:{lang}",
+        details=details,
+    )
 
 
 def english_estimates(text: str) -> list[Annotation]:
@@ -71,27 +93,11 @@ def english_estimates(text: str) -> list[Annotation]:
         large = "," in low or (high is not None and "," in high)
         if not (large or unit or modality):
             continue
-        if re.fullmatch(r"1[6-9]\d\d|20[0-2]\d", low) and not unit:
-            continue  # a year
-        quantity = _value(low) + (f"-{_value(high)}" if high else "")
-        words = [
-            modality and modality.lower(),
-            quantity,
-            "percent" if unit else None,
-            counted,
-        ]
-        found.append(
-            Annotation(
-                "estimate",
-                m.group(0).strip(),
-                m.start(),
-                m.start() + len(m.group(0).rstrip()),
-                normalized=" ".join(w for w in words if w),
-                confidence=0.6,
-                rule="estimate:en",
-                details=_details(low, high, bool(unit), modality, counted),
-            )
-        )
+        if _YEAR.fullmatch(low) and not unit:
+            continue
+        number = (_number(low), _number(high) if high else None)
+        words = m.group(0).strip()
+        found.append(_estimate(m, words, number, bool(unit), modality, counted, "en"))
     return found
 
 
@@ -141,45 +147,11 @@ def russian_estimates(text: str) -> list[Annotation]:
         grouped = bool(re.search(r"\d[  ]\d{3}", low))
         if not (scale or percent or grouped or (modality and counted)):
             continue
-        if re.fullmatch(r"1[6-9]\d\d|20[0-2]\d", low) and not (scale or percent):
-            continue  # a year
-        values = (
-            {"low": _ru_value(low, scale), "high": _ru_value(high, scale)}
-            if high
-            else {"value": _ru_value(low, scale)}
-        )
-        details: dict[str, object] = {
-            **values,
-            "unit": "percent" if percent else (counted or None),
-            "counted": counted or None,
-        }
-        if modality:
-            details["modality"] = modality.lower()
-            details["certainty"] = _RU_CERTAINTY.get(modality.lower(), "certain")
+        if _YEAR.fullmatch(low) and not (scale or percent):
+            continue
         words = m.group(0).rstrip()
         if not counted and m.group("counted"):
             words = words[: len(words) - len(m.group("counted"))].rstrip()
-        found.append(
-            Annotation(
-                "estimate",
-                words,
-                m.start(),
-                m.start() + len(words),
-                normalized=" ".join(
-                    str(w) for w in (modality, _quantity(values), details["unit"]) if w
-                ),
-                confidence=0.6,
-                rule="estimate:ru",
-                details=details,
-            )
-        )
+        number = (_ru_value(low, scale), _ru_value(high, scale) if high else None)
+        found.append(_estimate(m, words, number, percent, modality, counted, "ru"))
     return found
-
-
-def _quantity(values: dict[str, float]) -> str:
-    def plain(x: float) -> str:
-        return str(int(x)) if x.is_integer() else str(x)
-
-    if "value" in values:
-        return plain(values["value"])
-    return f"{plain(values['low'])}-{plain(values['high'])}"

@@ -23,9 +23,18 @@ _AFTER_NAME = re.compile(rf"^,\s*({_KIN})\b", re.IGNORECASE)
 def kin_mentions(text: str, persons: list[Annotation]) -> list[Annotation]:
     """Each kinship phrase after the one that introduced a named person, as
     a mention of that person."""
+    starting = {p.start: p for p in persons}
+
+    def name_after(m: re.Match[str]) -> Annotation | None:
+        """The person named right after the phrase ("my father, Semyon …")."""
+        return next(
+            (starting[at] for at in range(m.end(), m.end() + 3) if at in starting),
+            None,
+        )
+
     named: dict[str, tuple[int, Annotation]] = {}
     for m in KIN.finditer(text):
-        after = next((p for p in persons if 0 <= p.start - m.end() <= 2), None)
+        after = name_after(m)
         if after is not None and _BEFORE_NAME.fullmatch(text[m.end() : after.start]):
             named.setdefault(m.group(0).lower(), (m.end(), after))
     for p in persons:
@@ -37,7 +46,7 @@ def kin_mentions(text: str, persons: list[Annotation]) -> list[Annotation]:
         introduced = named.get(m.group(0).lower())
         if introduced is None or m.start() < introduced[0]:
             continue
-        if any(0 <= p.start - m.end() <= 2 for p in persons):
+        if name_after(m) is not None:
             continue  # the phrase stands beside a name: that name is the mention
         person = introduced[1]
         found.append(

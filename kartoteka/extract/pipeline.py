@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 
 from kartoteka.errors import ConfigError
 from kartoteka.extract.annotation import Annotation
-from kartoteka.extract.attribution import estimate_subjects, resolved_others, voiced
+from kartoteka.extract.attribution import (
+    estimate_subjects,
+    one_stored,
+    resolved_others,
+    voiced,
+)
 from kartoteka.extract.citations import citations
 from kartoteka.extract.dates_en import english_dates
 from kartoteka.extract.dates_ru import russian_dates
@@ -115,9 +120,7 @@ def _stored_person(store: Store, name: str) -> str | None:
     # Imported here: a text read without a store needs none of it (half a second).
     from kartoteka.analysis.lookup import entities_named
 
-    found = entities_named(store, name, EntityKind.PERSON)
-    heads = {store.heads([e.id for e in found])[e.id] for e in found}
-    return heads.pop() if len(heads) == 1 else None
+    return one_stored(store, entities_named(store, name, EntityKind.PERSON))
 
 
 def _known_surnames(store: Store | None) -> list[str]:

@@ -78,8 +78,7 @@ def correct(
 
 def is_candidate_person(store: Store, entity_id: str) -> bool:
     """Was this person proposed by extraction (not yet known to the store)?"""
-    origin = str(store.entity(entity_id).attributes.get("origin", ""))
-    return origin.startswith(f"{CANDIDATE}:")
+    return store.entity(entity_id).proposed
 
 
 def merge_person(store: Store, candidate: str, stored: str, actor: str) -> list[str]:

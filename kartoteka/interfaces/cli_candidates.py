@@ -96,8 +96,8 @@ def _show(store: Store, claim: Claim) -> None:
     if claim.qualifiers:
         listed = ", ".join(f"{k}: {v}" for k, v in claim.qualifiers.items())
         console.print(escape(f"  {listed}"), soft_wrap=True)
-    if claim.note and "counted in:" in claim.note:
-        console.print(escape(f"  about {who}: {claim.note.split('counted in: ')[1]}"))
+    if claim.note:
+        console.print(escape(f"  {claim.note}"), soft_wrap=True)
 
 
 def _apply(store: Store, claim: Claim, answer: str, actor: str) -> None:

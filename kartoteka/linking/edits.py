@@ -13,10 +13,7 @@ def _head(store: Store, members: list[str]) -> str:
     proposed by extraction) first."""
     found = store.entities(members)
     curated = {
-        m
-        for m, e in found.items()
-        if "record" not in e.attributes
-        and not str(e.attributes.get("origin", "")).startswith("extract:")
+        m for m, e in found.items() if "record" not in e.attributes and not e.proposed
     }
     return canonical(members, curated)
 

@@ -118,6 +118,9 @@ class Name:
             object.__setattr__(self, "script", script_of(self.name))
 
 
+PROPOSED = "extract"  # the origin of what extraction proposes
+
+
 @dataclass(frozen=True)
 class Entity:
     """A person, organization, place or artifact, with all its names."""
@@ -133,6 +136,12 @@ class Entity:
     @staticmethod
     def make_id(kind: EntityKind, *parts: object) -> str:
         return make_id(ENTITY_PREFIX[kind], *parts)
+
+    @property
+    def proposed(self) -> bool:
+        """Proposed by extraction, not yet known to the store otherwise: its
+        ``origin`` attribute is "extract:<source>"."""
+        return str(self.attributes.get("origin", "")).startswith(f"{PROPOSED}:")
 
 
 @dataclass(frozen=True)
