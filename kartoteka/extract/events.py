@@ -64,7 +64,7 @@ EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             (
                 "assassinated",
                 rf"{_BE} assassinated\b|\bassas+ination of\b"
-                r"|\bassas+ination\b(?! of)",
+                r"|(?P<after_name>\bassas+ination\b)(?! of)",
             ),
             ("exiled", r"\b(?:was|were|been) (?:exiled|deported|banished)\b"),
             (
@@ -132,9 +132,15 @@ def sentence_events(
     found = []
     for predicate, words in EVENT_RULES[lang]:
         for m in words.finditer(text, start, end):
+            if m.groupdict().get("after_name") and not _named_just_before(
+                persons, text, m.start()
+            ):
+                continue  # "each assassination" is nobody's
             context = _Context(text, lang, inside, earlier, persons, carried)
+            # "executed after a secret trial": the date is the execution's
+            dated = not m.group(0).lower().startswith("after ")
             for person in _who(m, context, grammar):
-                date = _date_of(text, when, m.start(), m.end())
+                date = _date_of(text, when, m.start(), m.end()) if dated else None
                 found.append(_event(m, context, predicate, person, date))
     return found
 
@@ -261,6 +267,14 @@ def _sex(name: str) -> str | None:
         if word.endswith(("вна", "чна")):
             return "F"
     return None
+
+
+def _named_just_before(persons: Sequence[Annotation], text: str, at: int) -> bool:
+    """Does a person's name stand right before ``at`` ("the Kirov
+    assassination", "Kirov’s assassination")?"""
+    return any(
+        re.fullmatch(r"(?:’s|'s)?\s", text[p.end : at]) for p in persons if p.end < at
+    )
 
 
 def _names_after_colon(text: str, end: int, persons: Sequence[Annotation]) -> bool:

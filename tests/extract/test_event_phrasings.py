@@ -86,3 +86,16 @@ def test_a_memoirs_kinship_phrase_is_the_person_it_introduced():
 def test_a_name_before_works_is_a_factory():
     found = extract_text("He worked at the Elektrosila works in 1937.", "en")
     assert not [a for a in found if a.kind == "person"]
+
+
+def test_an_assassination_is_of_the_name_right_before_it_only():
+    named = "Commenting on the Kirov assassination, in 1934, Trotsky wrote at length."
+    assert ("Kirov", "assassinated", "1934") in _events(named)
+    nobody = "Iona Yakir followed each assassination, trial or disappearance."
+    assert not [e for e in _events(nobody) if e[1] == "assassinated"]
+
+
+def test_a_trial_the_execution_came_after_takes_no_date_of_the_execution():
+    found = _events("On June 12, 1937, Iona Yakir was executed after a secret trial.")
+    assert ("Iona Yakir", "executed", "1937-06-12") in found
+    assert ("Iona Yakir", "tried", None) in found
