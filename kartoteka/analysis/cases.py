@@ -58,6 +58,7 @@ class Case:
     sources: dict[str, Source] = field(default_factory=dict)  # metadata, no text
     records: list[RecordText] = field(default_factory=list)
     members: list[Entity] = field(default_factory=list)  # records resolved into one
+    proposals: int = 0  # claims extraction proposed that nobody has decided yet
 
     def label(self, entity_id: str | None) -> str:
         """A short name to show: the preferred name when Latin, else the longest
@@ -197,9 +198,9 @@ def build_case(store: Store, query: str) -> Case:
     place, an artifact or an event with the claims it takes part in."""
     person, members = merged_person(store, find_entity(store, query))
     member_ids = {m.id for m in members}
-    involved = list(
-        {c.id: c for m in members for c in store.claims_involving(m.id)}.values()
-    )
+    every = {c.id: c for m in members for c in store.claims_involving(m.id)}
+    # Proposals are no evidence until a person decides them: the review has them.
+    involved = [c for c in every.values() if not c.proposed]
     own = [c for c in involved if c.subject in member_ids]
     lifecycle = [c for c in own if PREDICATES[c.predicate].group is Group.LIFECYCLE]
     conflicts = find_conflicts(own, {m: person.id for m in member_ids})
@@ -218,6 +219,7 @@ def build_case(store: Store, query: str) -> Case:
         sources={s: store.source_meta(s) for s in sorted({c.source for c in involved})},
         records=[r for m in members for r in _records(store, m)],
         members=members,
+        proposals=len(every) - len(involved),
     )
 
 

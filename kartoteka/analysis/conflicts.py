@@ -24,7 +24,6 @@ from kartoteka.model.vocabulary import (
     ExplanationReason,
     Group,
     Stance,
-    Status,
 )
 
 # Every kind a conflict can be, here and in consistency.py.
@@ -68,7 +67,7 @@ _UNSURE = "they may or may not be one event; the precision does not tell"
 
 
 def _live(claims: Iterable[Claim]) -> list[Claim]:
-    return [c for c in claims if c.status is not Status.REJECTED]
+    return [c for c in claims if c.evidence]
 
 
 def date_conflicts(claims: Iterable[Claim]) -> list[Conflict]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from kartoteka.analysis.conflicts import Conflict, Explained
 from kartoteka.model import Claim
 from kartoteka.model import dates as edtf
-from kartoteka.model.vocabulary import ExplanationReason, Stance, Status
+from kartoteka.model.vocabulary import ExplanationReason, Stance
 
 # (earlier, later): the later cannot come before the earlier.
 ORDER: tuple[tuple[str, str], ...] = (
@@ -51,7 +51,7 @@ FAMILY_EXPLANATION = (
 def _dated(claims: Iterable[Claim]) -> dict[tuple[str, str], list[Claim]]:
     found: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.date and c.status is not Status.REJECTED and c.stance is Stance.AFFIRMS:
+        if c.date and c.evidence and c.stance is Stance.AFFIRMS:
             found[c.subject, c.predicate].append(c)
     return found
 
@@ -135,7 +135,7 @@ def range_conflicts(
     first, last = period
     found = []
     for c in claims:
-        if not c.date or c.predicate == "born" or c.status is Status.REJECTED:
+        if not c.date or c.predicate == "born" or not c.evidence:
             continue
         value = str(c.date.value)
         if edtf.precedes(value, first) or edtf.precedes(last, value):

@@ -6,8 +6,9 @@ organization or place it counts in, with its quantity, unit and what was
 counted; an attributed quotation becomes a `stated` claim of its speaker.
 Words inside a quotation are the speaker's (asserted_by). A person the store
 does not know becomes a candidate person named as the source names them.
-Storing the same source's proposals again changes nothing, and a reviewed
-candidate keeps its review.
+What a decided claim of the source already says in overlapping words is not
+proposed again. Storing the same source's proposals again changes nothing,
+and a reviewed candidate keeps its review.
 """
 
 from __future__ import annotations
@@ -55,12 +56,16 @@ def store_candidates(
         return stored or (new[named["name"]].id if named["name"] in new else None)
 
     dates = [a for a in found if a.kind == "date"]
+    decided = [c for c in store.claims(source_id=source.id) if not c.proposed]
     claims = []
     for a in found:
         subject = who(a.subject)
         if subject is None or a.kind not in _CLAIMED:
             continue
         claim = _CLAIMED[a.kind](source, a, subject, dates)
+        if any(_says_again(claim, other) for other in decided):
+            report.changes["claim already stored"] += 1
+            continue
         voice = (a.details or {}).get("asserted_by")
         claims.append(replace(claim, asserted_by=who(voice)))
     with store.writing(actor, reason=f"extract from {source.id}") as tx:
@@ -69,6 +74,29 @@ def store_candidates(
         for claim in claims:
             report.changes[f"claim {tx.put_claim(claim)}"] += 1
     return report
+
+
+def _says_again(proposal: Claim, stored: Claim) -> bool:
+    """Does a decided claim of the source already say this, in words that
+    overlap it (a curated claim, or one a person accepted or rejected)?"""
+    one, two = proposal.passage, stored.passage
+    return (
+        proposal.id != stored.id
+        and (proposal.subject, proposal.predicate) == (stored.subject, stored.predicate)
+        and one.start < two.end
+        and two.start < one.end
+        and (proposal.date is None or proposal.date.value == _value(stored.date))
+        and (proposal.value is None or _quantity(proposal) == _quantity(stored))
+    )
+
+
+def _value(date: Literal | None) -> object:
+    return date.value if date else None
+
+
+def _quantity(claim: Claim) -> tuple[object, ...]:
+    v = claim.value
+    return (v.value, v.low, v.high) if v else ()
 
 
 def _candidate_person(source: Source, name: str) -> Entity:

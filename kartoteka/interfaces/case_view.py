@@ -145,12 +145,20 @@ def event_line(case: Case, event: Event) -> EventLine:
 
 
 def subtitle(case: Case) -> str:
-    """The id, and the sex of a person or the kind of anything else."""
+    """The id, the sex of a person or the kind of anything else, and the
+    proposals that wait for review (they are not in the file until decided)."""
     entity = case.person
     if entity.kind is EntityKind.PERSON:
-        sex = {"M": "male", "F": "female"}.get(entity.sex or "", "sex not stated")
-        return f"{entity.id} · {sex}"
-    return f"{entity.id} · {entity.kind}"
+        what = {"M": "male", "F": "female"}.get(entity.sex or "", "sex not stated")
+    else:
+        what = str(entity.kind)
+    waiting = (
+        f" · {case.proposals} proposed by extraction, awaiting review "
+        "(kartoteka review candidates)"
+        if case.proposals
+        else ""
+    )
+    return f"{entity.id} · {what}{waiting}"
 
 
 def lang(text: str, default: str | None = None) -> str:

@@ -197,6 +197,18 @@ class Claim:
     def source(self) -> str:
         return self.passage.source
 
+    @property
+    def proposed(self) -> bool:
+        """Proposed by extraction and not yet decided: no evidence yet."""
+        return self.status is Status.CANDIDATE and self.origin.startswith(
+            f"{PROPOSED}:"
+        )
+
+    @property
+    def evidence(self) -> bool:
+        """Counts as evidence: neither rejected nor an undecided proposal."""
+        return self.status is not Status.REJECTED and not self.proposed
+
     @staticmethod
     def make_id(
         subject: str, predicate: str, passage: Passage, *discriminators: object

@@ -119,3 +119,58 @@ def test_a_quotation_keeps_its_own_marks_in_the_case_file(essay):
     out = run(essay, "case", "Pavel Orlov")
     assert "“Ivan Sidorov was arrested" in out.output
     assert "““" not in out.output
+
+
+SIDOROV = """\
+casefile: 1
+id: sidorov
+title: Sidorov (test)
+curator: test curator
+defaults: {status: accepted, source: note}
+sources:
+  - {id: note, file: sidorov-note.txt, title: A note, language: en}
+entities:
+  - {id: sidorov, name: Сидоров Иван Петрович, sex: M, names: [Ivan Sidorov]}
+claims:
+  - {subject: sidorov, predicate: executed, date: 1938-05-21,
+     quote: "shot on May 21, 1938"}
+"""
+
+
+def test_a_proposal_is_no_evidence_until_it_is_accepted(tmp_path):
+    db = tmp_path / "k.db"
+    (tmp_path / "sidorov-note.txt").write_text(
+        "Ivan Sidorov was shot on May 21, 1938.\n", encoding="utf-8"
+    )
+    (tmp_path / "sidorov.yaml").write_text(SIDOROV, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(
+        "Ivan Sidorov was executed on May 20, 1938.\n", encoding="utf-8"
+    )
+    assert run(db, "import", "casefile", str(tmp_path / "sidorov.yaml")).exit_code == 0
+    out = run(db, "add-source", str(tmp_path / "other.txt"), "--id", "other",
+              "--extract")  # fmt: skip
+    assert "claim created 1" in out.output
+    case = run(db, "case", "Ivan Sidorov")
+    assert "1 proposed by extraction, awaiting review" in case.output
+    assert "May 20, 1938" not in case.output
+    assert "0 conflicts" in run(db, "conflicts").output
+    run(db, "review", "candidates", "--source", "other", "--accept-rule",
+        "event:en:executed")  # fmt: skip
+    case = run(db, "case", "Ivan Sidorov")
+    assert "awaiting review" not in case.output
+    assert "1938-05-20" in run(db, "conflicts").output
+
+
+def test_what_a_decided_claim_says_is_not_proposed_again(tmp_path):
+    db = tmp_path / "k.db"
+    (tmp_path / "sidorov-note.txt").write_text(
+        "Ivan Sidorov was shot on May 21, 1938.\n", encoding="utf-8"
+    )
+    (tmp_path / "sidorov.yaml").write_text(SIDOROV, encoding="utf-8")
+    assert run(db, "import", "casefile", str(tmp_path / "sidorov.yaml")).exit_code == 0
+    out = run(db, "add-source", str(tmp_path / "sidorov-note.txt"), "--id", "note",
+              "--extract")  # fmt: skip
+    assert "claim already stored 1" in out.output
+    assert "claim created" not in out.output
+    store = Store.open(db)
+    assert [c.origin for c in store.claims(source_id="note")] == ["casefile:sidorov"]
