@@ -47,7 +47,10 @@ _ORGANIZATION_WORDS = frozenset(
         *("times", "journal", "magazine", "union", "council", "ministry"),
     }
 )
-_NAMED_FOR = re.compile(r"\s+(?:works|factory|plant|mill|mine|shipyard)\b")
+_NAMED_FOR = re.compile(
+    r"\s+(?:works|factory|plant|mill|mine|shipyard|firing range|shooting range"
+    r"|camp|prison|cemetery|station|institute|university)\b"
+)
 # Followers, not persons: Khrushchevites, Trotskyists.
 _FOLLOWERS = re.compile(r"(?:ites|ists)$")
 CHUNK = 50_000  # characters the model reads at once: a book is read in parts
@@ -102,9 +105,10 @@ def english_entities(
     # "Marshal Vasily Blyukher": a name after a rank, where the model saw nobody.
     found += persons_by_pattern(view, _RANKED, found, "rank", group=1)
     found = _listed_with_persons(view, found)
+    found = _unnamed_in_lists(view.original, found)
     found = [
         replace(a, kind="organization")
-        if a.kind == "person" and _no_name(a.text, view.original[a.end : a.end + 12])
+        if a.kind == "person" and _no_name(a.text, view.original[a.end : a.end + 20])
         else a
         for a in found
         if not (a.kind == "person" and any(c.isdigit() for c in a.text))
@@ -122,8 +126,9 @@ def english_entities(
 
 def _no_name(text: str, after: str = "") -> bool:
     """A person's mention that names no person: an organization's or a
-    journal's name, a word for followers, or a name before "works" or
-    "factory" (the Elektrosila works)."""
+    journal's name, a word for followers, or a name before "works",
+    "factory", "firing range", "prison" (the Elektrosila works, the
+    Kommunarka firing range)."""
     last = text.split()[-1]
     return (
         last.lower() in _ORGANIZATION_WORDS
@@ -222,6 +227,54 @@ def _listed_with_persons(view: TextView, found: list[Annotation]) -> list[Annota
                 a = replace(a, kind="person", rule="list")
         result.append(a)
     return result
+
+
+# The end of a list's item before the next: "Kamenev, ", "Pyatakov, and ",
+# "Bukharin and ... ".
+_ITEM_BEFORE = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)"
+    r"(,\s*(?:and\s+)?|\s+and\s+(?:(?:\.\.\.|…)\s*)?)$"
+)
+
+
+def _unnamed_in_lists(text: str, found: list[Annotation]) -> list[Annotation]:
+    """Words like names listed before a person, in a list that ends "and
+    <person>", are persons too: "Zinoviev, Kamenev, Pyatakov, and Radek" where
+    the model saw only the last two. A one-word place or organization of the
+    model's in such a list becomes a person only when two of the list's items
+    are persons already."""
+    by_start = {a.start: a for a in found}
+    covered = {i for a in found for i in range(a.start, a.end)}
+    result = list(found)
+    for last in [a for a in found if a.kind == "person"]:
+        if not re.search(r"\band\s+(?:(?:\.\.\.|…)\s*)?$", text[: last.start]):
+            continue
+        items: list[tuple[int, int]] = []
+        at = last.start
+        while m := _ITEM_BEFORE.search(text, max(0, at - 80), at):
+            words = m.group(1).split()
+            while words and words[0].lower() in _stop_words():
+                words.pop(0)  # "Before them Zinoviev", "Then Kamenev"
+            if not words:
+                break
+            at = m.end(1) - len(" ".join(words))
+            items.append((at, m.end(1)))
+        known = [by_start.get(start) for start, _ in items]
+        persons = 1 + sum(1 for a in known if a is not None and a.kind == "person")
+        for (start, end), had in zip(items, known, strict=True):
+            if had is None and start not in covered:
+                result.append(Annotation("person", text[start:end], start, end,
+                                         confidence=0.6, rule="list"))  # fmt: skip
+            elif had and had.kind != "person" and persons >= 2 and " " not in had.text:
+                result[result.index(had)] = replace(had, kind="person", rule="list")
+    return result
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _annotation(

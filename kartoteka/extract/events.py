@@ -15,34 +15,55 @@ from dataclasses import dataclass
 
 from kartoteka.extract.annotation import Annotation
 
-_BE = r"\b(?:was|were|been|being)"
+# "was arrested", "were posthumously rehabilitated", "had been fully cleared".
+_BE = r"\b(?:was|were|been|being)(?: \w+ly)?"
 # "was recalled to Moscow and arrested", "were tried … on June 11, 1937, and
-# shot": a second participle joined to a passive earlier in the clause.
-_JOINED = r"\b(?:was|were|been)\b[^.;:“”\"]*?\band (?:then |later )?"
-# An active verb with its person after it: "the Collegium rehabilitated Feldman".
-_ACTIVE_OBJECT = r" (?=(?-i:[A-Z])|(?:my|his|her|our|their) )"
+# shot", "was arrested on 20 November 1937, sentenced to ten years": a
+# participle joined to a passive earlier in the clause.
+# A dictionary's telegraphic sentence starts with its participle: "Arrested
+# on August 6, 1940.", "Rehabilitated in 1955.", "Born in Moscow".
+_HEADS_SENTENCE = r"(?<![\w,;] )(?<![\w,;])(?-i:(?=[A-Z]))"
+_JOINED = (
+    rf"(?:\b(?:was|were|been)\b|{_HEADS_SENTENCE}\w+ed\b)"
+    r"[^.;:“”\"]*?(?:\band|,) (?:then |later |re)?"
+)
+# An active verb with its person after it: "the Collegium rehabilitated Feldman",
+# "a troika sentenced him".
+_ACTIVE_OBJECT = r" (?=(?-i:[A-Z])|(?:my|his|her|our|their|him|her|them)\b)"
+
+
+def _passive(participles: str) -> str:
+    """The words of a passive: "was shot", "was later shot", or a participle
+    joined to one ("was tried and shot")."""
+    return (
+        rf"{_BE} (?:{participles})\b|{_JOINED}(?:{participles})\b"
+        rf"|{_HEADS_SENTENCE}(?:{participles})\b"
+    )
+
+
 EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "en": tuple(
         (p, re.compile(words, re.IGNORECASE))
         for p, words in (
             (
                 "executed",
-                rf"{_BE} (?:executed|shot)\b|\bexecution of\b|\bdone away with\b"
-                rf"|{_JOINED}(?:executed|shot)\b(?! (?:him|her)self)",
+                rf"(?:{_passive('executed|shot')})(?! (?:him|her)self)"
+                r"|\bexecution of\b|\bdone away with\b",
             ),
             ("purged", r"\b(?:fallen|fell) victim\b|\b(?:was|were|been) purged\b"),
             ("defected", r"\bdefected\b|\bdefection of\b"),
             (
                 "arrested",
-                rf"{_BE} arrested\b|\barrest of\b|\btaken into custody\b"
-                rf"|{_BE} taken (?:away|from)\b"
-                rf"|{_JOINED}arrested\b",
+                _passive("(?:re-?)?arrested|detained|picked up|taken into custody")
+                + r"|\b(?:re-?)?arrest of\b|\btaken into custody\b"
+                rf"|{_BE} taken (?:away|from)\b",
             ),
             (
                 "rehabilitated",
-                rf"{_BE} [“\"]?rehabilitated\b|\brehabilitation of\b"
+                _passive('[“"]?rehabilitated|exonerated|cleared of')
+                + r"|\brehabilitation of\b"
                 r"|\bverdicts? (?:\S+ ){0,6}(?:reversed|annulled|quashed|set aside)\b"
-                rf"|\brehabilitated{_ACTIVE_OBJECT}",
+                rf"|\b(?:rehabilitated|exonerated){_ACTIVE_OBJECT}",
             ),
             (
                 "died",
@@ -52,28 +73,28 @@ EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             ),
             (
                 "tried",
-                r"\b(?:was|were|been) tried\b|\btrial of\b"
-                r"|\bafter (?:a|the) (?:secret |closed |show )?trial\b",
+                _passive("tried")
+                + r"|\btrial of\b|\bafter (?:a|the) (?:secret |closed |show )?trial\b",
             ),
-            ("sentenced", r"\b(?:was|were|been) sentenced\b"),
+            ("sentenced", _passive("sentenced") + rf"|\bsentenced{_ACTIVE_OBJECT}"),
             (
                 "confessed",
                 r"\bconfessed\b|\bsigned (?:a |the |his |her )?confession\b",
             ),
-            ("kidnapped", r"\b(?:was|were|been) kidnapped\b|\bkidnapping of\b"),
+            ("kidnapped", _passive("kidnapped") + r"|\bkidnapping of\b"),
             (
                 "assassinated",
-                rf"{_BE} assassinated\b|\bassas+ination of\b"
-                r"|(?P<after_name>\bassas+ination\b)(?! of)",
+                _passive("assassinated")
+                + r"|\bassas+ination of\b|(?P<after_name>\bassas+ination\b)(?! of)",
             ),
-            ("exiled", r"\b(?:was|were|been) (?:exiled|deported|banished)\b"),
+            ("exiled", _passive("exiled|deported|banished")),
             (
                 "imprisoned",
-                r"\b(?:was|were|been) (?:imprisoned|jailed|interned)\b"
-                r"|\bsent to (?:a |the )?(?:labou?r )?(?:camp|prison|gulag)\b",
+                _passive("imprisoned|jailed|interned")
+                + r"|\bsent to (?:a |the )?(?:labou?r )?(?:camp|prison|gulag)\b",
             ),
-            ("released", r"\b(?:was|were|been) released\b"),
-            ("born", r"\b(?:was|were) born\b"),
+            ("released", _passive("released|freed")),
+            ("born", _passive("born")),
         )
     ),
     "ru": tuple(
@@ -95,8 +116,11 @@ EVENT_RULES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     ),
 }
 PRONOUNS = frozenset({"he", "she", "they", "он", "она", "они"})
-# Words for two persons named before: "Both men were tried".
-PAIR = frozenset({"both", "men", "two", "pair", "оба", "обоих"})
+# Words for the last persons named before, and how many: "Both men were
+# tried". ("All three" is left alone: the last three names of a text are
+# too often a wife or a colleague rather than the three meant.)
+GROUP = {"both": 2, "men": 2, "two": 2, "pair": 2, "оба": 2, "обоих": 2}
+_RESPECTIVELY = re.compile(r"\b(?:respectively|соответственно)\b", re.IGNORECASE)
 # Words that start another clause or event between a verb and a date.
 _ANOTHER = re.compile(
     r"[;]|\b(?:and|but|while|after|before|then|и|но|после)\b", re.IGNORECASE
@@ -126,6 +150,10 @@ def sentence_events(
         text[start:end],
         lang,
     )
+    if lang == "en" and _TELEGRAPHIC.match(text, start):
+        # no subject but the entry's: a name after the participle is another's
+        earlier = _entry_head(persons[max(0, before - 20) : before], text) or earlier
+        inside, carried = earlier, True
     if carried:
         inside = earlier
     when = _within(dates, start, end)
@@ -139,9 +167,11 @@ def sentence_events(
             context = _Context(text, lang, inside, earlier, persons, carried)
             # "executed after a secret trial": the date is the execution's
             dated = not m.group(0).lower().startswith("after ")
-            for person in _who(m, context, grammar):
+            persons_of = _who(m, context, grammar)
+            each = _respective(text, when, m.end(), end, len(persons_of))
+            for i, person in enumerate(persons_of):
                 date = _date_of(text, when, m.start(), m.end()) if dated else None
-                found.append(_event(m, context, predicate, person, date))
+                found.append(_event(m, context, predicate, person, each[i] or date))
     return found
 
 
@@ -173,8 +203,13 @@ def _who(
         # of the man named before)
         named = [p for p in c.inside if p.end <= at and ";" in c.text[p.end : at]]
         chosen = (named[-1:] if not c.carried else []) or c.earlier
-    if not chosen and any(c.text[a:b].lower() in PAIR for a, b in spans):
-        chosen = _last_two(c.persons, at)
+    group = next((GROUP[w] for a, b in spans if (w := c.text[a:b].lower()) in GROUP), 0)
+    if not chosen and group:
+        chosen = _last(c.persons, at, group)
+    if not chosen and c.text[stop : stop + 5].lower().split()[:1] in (["him"], ["her"]):
+        # "a troika sentenced him": the man named before in the sentence, or
+        # in the sentences before
+        chosen = [p for p in c.inside if p.end <= at][-1:] or c.earlier
     colon = c.text.find(":", stop, stop + 30)
     if colon >= 0 and not any(ch in c.text[stop:colon] for ch in ".;"):
         # "reversed since 1956 [sic]: Tukhachevsky, Uborevich, Eideman …"
@@ -230,12 +265,12 @@ def _with_list(
     return found
 
 
-def _last_two(persons: Sequence[Annotation], at: int) -> list[Annotation]:
-    """The last two different persons named before ``at``."""
+def _last(persons: Sequence[Annotation], at: int, count: int) -> list[Annotation]:
+    """The last ``count`` different persons named before ``at``."""
     found: dict[str, Annotation] = {}
     for person in reversed([p for p in persons if p.end <= at]):
         found.setdefault(person.normalized or person.text, person)
-        if len(found) == 2:
+        if len(found) == count:
             break
     return sorted(found.values(), key=lambda p: p.start)
 
@@ -257,6 +292,25 @@ def _agreeing(
         if sex is None or _sex(person.normalized or person.text) in (sex, None):
             return [person]
     return list(earlier[-1:])
+
+
+_TELEGRAPHIC = re.compile(
+    r"\s*(?:Born|(?:Re-?)?[Aa]rrested|Detained|Tried|Sentenced|Shot|Executed"
+    r"|Exiled|Deported|Imprisoned|Released|Rehabilitated|Died)\b"
+)
+
+
+def _entry_head(earlier: Sequence[Annotation], text: str) -> list[Annotation]:
+    """The person a telegraphic sentence ("Arrested in February 1941.") speaks
+    of: the last one named at the head of a sentence, as a dictionary's entry
+    names its subject first ("Georgy Karpechenko (1899–1941), a colleague of
+    Vavilov." is Karpechenko's, not Vavilov's)."""
+    for person in reversed(earlier):
+        if re.search(
+            r"(?:\A|[.!?]\s+|\n\s*)\Z", text[max(0, person.start - 4) : person.start]
+        ):
+            return [person]
+    return []
 
 
 def _sex(name: str) -> str | None:
@@ -310,6 +364,19 @@ def _subjects(
         # Russian puts the persons after the verb as often as before it.
         return [*before, *after] if lang == "ru" else before or after[:1]
     return before[-1:] or after[:1]
+
+
+def _respective(
+    text: str, when: Sequence[Annotation], stop: int, end: int, count: int
+) -> list[Annotation | None]:
+    """One date for each of ``count`` persons when the words are followed by
+    as many dates and "respectively" ("rehabilitated in 1958 and 1989
+    respectively"), else none."""
+    after = [d for d in when if d.start >= stop]
+    said = _RESPECTIVELY.search(text, stop, end)
+    if count > 1 and said and len([d for d in after if d.end <= said.start()]) == count:
+        return list(after[:count])
+    return [None] * count
 
 
 def _date_of(

@@ -17,12 +17,18 @@ NUMBERS = {
     "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "десять": 10,
 }  # fmt: skip
 _COUNT = r"(\d{1,2}|" + "|".join(NUMBERS) + ")"
-RULES: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(rf"\b{_COUNT} days? later\b", re.IGNORECASE), 1),
-    (re.compile(rf"\b{_COUNT} days? (?:before|earlier)\b", re.IGNORECASE), -1),
-    (re.compile(r"\bthe (?:next|following) day\b", re.IGNORECASE), 0),
-    (re.compile(rf"\bчерез {_COUNT} (?:дня|дней|день)\b", re.IGNORECASE), 1),
-    (re.compile(r"\bна следующий день\b", re.IGNORECASE), 0),
+# (words, days a counted unit is, or the shift of words without a count,
+# whether the result is approximate: "two weeks later" is not a day's count)
+RULES: tuple[tuple[re.Pattern[str], int, bool], ...] = (
+    (re.compile(rf"\b{_COUNT} days? later\b", re.I), 1, False),
+    (re.compile(rf"\b{_COUNT} days? (?:before|earlier)\b", re.I), -1, False),
+    (re.compile(rf"\b{_COUNT} weeks? later\b", re.I), 7, True),
+    (re.compile(r"\bthe (?:next|following) day\b", re.I), 1, False),
+    (re.compile(r"\bthe same (?:day|date)\b", re.I), 0, False),
+    (re.compile(rf"\bчерез {_COUNT} (?:дня|дней|день)\b", re.I), 1, False),
+    (re.compile(rf"\bчерез {_COUNT} недел[юиь]\b", re.I), 7, True),
+    (re.compile(r"\bна следующий день\b", re.I), 1, False),
+    (re.compile(r"\bв тот же день\b", re.I), 0, False),
 )
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -31,14 +37,14 @@ def relative_dates(text: str, dates: list[Annotation]) -> list[Annotation]:
     """``dates``: the absolute dates of the text, in its order."""
     days = [d for d in dates if d.normalized and _DAY.match(d.normalized)]
     found = []
-    for pattern, sign in RULES:
+    for pattern, unit, approximate in RULES:
         for m in pattern.finditer(text):
             at = bisect_left(days, m.start(), key=lambda d: d.start)
             if at == 0:
                 continue
             anchor = days[at - 1]
-            count = 1 if sign == 0 else _count(m.group(1))
-            shift = dt.timedelta(days=count if sign >= 0 else -count)
+            count = _count(m.group(1)) if pattern.groups else 1
+            shift = dt.timedelta(days=count * unit)
             day = dt.date.fromisoformat(anchor.normalized) + shift  # type: ignore[arg-type]
             found.append(
                 Annotation(
@@ -46,7 +52,7 @@ def relative_dates(text: str, dates: list[Annotation]) -> list[Annotation]:
                     m.group(0),
                     m.start(),
                     m.end(),
-                    day.isoformat(),
+                    day.isoformat() + ("~" if approximate else ""),
                     confidence=0.6,
                     rule=f"date:relative to {anchor.text}",
                 )

@@ -46,6 +46,35 @@ def _events(text: str, lang: str = "en") -> set[tuple[str, str, str | None]]:
             "Anna Orlova was sent to a camp in Kazakhstan.",
             ("Anna Orlova", "imprisoned", None),
         ),
+        (
+            "Vitaly Primakov was posthumously rehabilitated on May 5, 1957.",
+            ("Vitaly Primakov", "rehabilitated", "1957-05-05"),
+        ),
+        (
+            "Vitaly Primakov was cleared of all charges in 1957.",
+            ("Vitaly Primakov", "rehabilitated", "1957"),
+        ),
+        (
+            "Iona Yakir was detained in 1938 and released in 1940.",
+            ("Iona Yakir", "released", "1940"),
+        ),
+        (
+            "Iona Yakir was arrested on 2 May 1937, sentenced to ten years and "
+            "died in a camp in 1942.",
+            ("Iona Yakir", "sentenced", "1937-05-02"),
+        ),
+        (
+            "Iona Yakir was picked up by the NKVD on 2 August 1937.",
+            ("Iona Yakir", "arrested", "1937-08-02"),
+        ),
+        (
+            "Iona Yakir taught in Kiev. A troika sentenced him on 15 September 1937.",
+            ("Iona Yakir", "sentenced", "1937-09-15"),
+        ),
+        (
+            "Iona Yakir was tried on June 11, 1937 and shot the same day.",
+            ("Iona Yakir", "executed", "1937-06-11"),
+        ),
     ],
 )
 def test_an_english_phrasing_states_its_event(text, event):
@@ -99,3 +128,53 @@ def test_a_trial_the_execution_came_after_takes_no_date_of_the_execution():
     found = _events("On June 12, 1937, Iona Yakir was executed after a secret trial.")
     assert ("Iona Yakir", "executed", "1937-06-12") in found
     assert ("Iona Yakir", "tried", None) in found
+
+
+def test_respectively_gives_each_person_his_own_date():
+    found = _events(
+        "Vitaly Primakov and Iona Yakir were rehabilitated in 1957 and 1989 "
+        "respectively."
+    )
+    assert ("Vitaly Primakov", "rehabilitated", "1957") in found
+    assert ("Iona Yakir", "rehabilitated", "1989") in found
+    assert ("Iona Yakir", "rehabilitated", "1957") not in found
+
+
+def test_weeks_later_is_an_approximate_day():
+    dates = {
+        a.text: a.normalized
+        for a in extract_text(
+            "Iona Yakir was sentenced on 15 September 1937 and shot two weeks later.",
+            "en",
+        )
+        if a.kind == "date"
+    }
+    assert dates["two weeks later"] == "1937-09-29~"
+
+
+def test_names_listed_before_a_person_are_persons():
+    text = "Before them Zinoviev, Kamenev, Pyatakov, and Radek had fallen victim."
+    persons = {a.text for a in extract_text(text, "en") if a.kind == "person"}
+    assert {"Zinoviev", "Kamenev", "Radek"} <= persons
+    assert "Before" not in " ".join(persons)
+
+
+def test_a_list_of_places_stays_places():
+    text = "Iona Yakir served in Kiev, Kharkov and Odessa before his arrest."
+    kinds = {a.text: a.kind for a in extract_text(text, "en")}
+    assert kinds.get("Kiev") != "person" and kinds.get("Kharkov") != "person"
+
+
+def test_a_dictionary_entrys_telegraphic_sentences_are_its_subjects():
+    text = (
+        "Iona Yakir (1896–1937), commander, a friend of Vitaly Primakov. "
+        "Arrested on May 28, 1937, and shot at the Kommunarka firing range on "
+        "June 12, 1937. Rehabilitated in 1957."
+    )
+    found = _events(text)
+    assert ("Iona Yakir", "arrested", "1937-05-28") in found
+    assert ("Iona Yakir", "executed", "1937-06-12") in found
+    assert ("Iona Yakir", "rehabilitated", "1957") in found
+    assert not any(name != "Iona Yakir" for name, _, _ in found)
+    persons = {a.text for a in extract_text(text, "en") if a.kind == "person"}
+    assert "Kommunarka" not in persons
