@@ -8,8 +8,9 @@ evaluation while the rules were made, the seed article (its text read from
 the shared folder), and four held-out sets, each written after the rules
 had been changed on the one before (its first figures are the held-out
 ones; docs/benchmarks.md keeps them); the figures are given for each set
-apart. Each lists its person mentions (every occurrence of each text as a word), its date phrases
-with their EDTF, and its life-cycle events (person, predicate, date).
+apart. Each lists its person mentions (every occurrence of each text as a
+word), its date phrases with their EDTF, and its life-cycle events (person,
+predicate, date).
 A person or date is right when its span is exactly the gold span (and a date
 its EDTF too); an event when its person is the gold person's name (any
 spelling that names compare matches), its predicate is the same and its date
