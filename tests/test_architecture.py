@@ -52,17 +52,33 @@ def test_only_storage_touches_the_database():
     )
 
 
+# The terminal and the web app are the interfaces: they alone render.
+INTERFACES = ("kartoteka.interfaces", "kartoteka.web")
+
+
 def test_only_interfaces_import_click_rich_or_templates():
-    assert _offenders("kartoteka.interfaces", ("click", "rich", "jinja2")) == []
+    assert _offenders("kartoteka.interfaces", ("click", "rich")) == []
+    assert [
+        m for m in _offenders("kartoteka.interfaces", ("jinja2",))
+        if not m.startswith("kartoteka.web")
+    ] == []  # fmt: skip
+
+
+def test_only_the_web_app_imports_the_web_framework():
+    web = ("fastapi", "starlette", "uvicorn")
+    assert [
+        m for m in _offenders("kartoteka.web", web)
+        if not m.startswith("kartoteka.interfaces.cli_web")
+    ] == []  # fmt: skip
 
 
 def test_nothing_below_the_interfaces_imports_them():
     bad = [
         f"{m} imports {i}"
         for m, imports in _modules().items()
-        if not m.startswith("kartoteka.interfaces")
+        if not m.startswith(INTERFACES)
         for i in imports
-        if i.startswith("kartoteka.interfaces")
+        if i.startswith(INTERFACES)
     ]
     assert bad == []
 

@@ -32,6 +32,7 @@ class ClaimEntry:
     stance: str = "affirms"
     certainty: str = "certain"
     occurrence: int = 1
+    start: int | None = None  # the quote's offset, when the reader selected it
 
 
 def find_passage(text: str, quote: str, occurrence: int = 1) -> Passage:
@@ -53,6 +54,17 @@ def find_passage(text: str, quote: str, occurrence: int = 1) -> Passage:
     )
 
 
+def _at_offset(text: str, quote: str, start: int) -> Passage:
+    """The passage selected at ``start``: it must be the quote exactly."""
+    end = start + len(quote)
+    if not quote.strip() or start < 0 or text[start:end] != quote:
+        raise InvalidSource(
+            f"the selected words are not the source's at offset {start}: "
+            f"{text[start:end]!r} is there"
+        )
+    return Passage("", start, end, quote)
+
+
 def add_claim(store: Store, entry: ClaimEntry, actor: str) -> tuple[Claim, Change]:
     """Check the entry, find its quote, and store the claim as accepted by the
     person who entered it (a revision with them as actor)."""
@@ -63,7 +75,10 @@ def add_claim(store: Store, entry: ClaimEntry, actor: str) -> tuple[Claim, Chang
         edtf.parse(entry.date)
     store.entities([entry.subject, *([entry.object] if entry.object else [])])
     source = store.source(entry.source)
-    found = find_passage(source.text, entry.quote, entry.occurrence)
+    if entry.start is not None:
+        found = _at_offset(source.text, entry.quote, entry.start)
+    else:
+        found = find_passage(source.text, entry.quote, entry.occurrence)
     passage = Passage(source.id, found.start, found.end, found.text)
     if entry.date_text and entry.date_text not in passage.text:
         raise InvalidSource(

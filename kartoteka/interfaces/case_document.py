@@ -36,7 +36,7 @@ def _environment() -> Environment:
     return env
 
 
-def _context(case: Case) -> dict[str, object]:
+def case_context(case: Case) -> dict[str, object]:
     return {
         "person": case.person,
         "subtitle": subtitle(case),
@@ -56,7 +56,7 @@ def render(case: Case, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(person_record(case), ensure_ascii=False, indent=2) + "\n"
     template = _environment().get_template(f"case.{fmt}.j2")
-    return template.render(**_context(case))
+    return template.render(**case_context(case))
 
 
 FORMATS = ("md", "html", "json")

@@ -121,6 +121,9 @@ def demo(ctx: click.Context, seed: Path | None) -> None:
     print_case(result.case, console)
     console.print()
     console.print(_store(ctx).verify().summary())
+    from kartoteka.interfaces.cli_web import demo_login
+
+    demo_login(_store(ctx))
 
 
 @cli.command("add-source")
@@ -389,6 +392,7 @@ from kartoteka.interfaces import (  # noqa: E402, F401
     cli_links,
     cli_merges,
     cli_names,
+    cli_web,
 )
 
 

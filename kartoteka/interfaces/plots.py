@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections import Counter
 from pathlib import Path
 
@@ -109,6 +110,25 @@ def plot(stats: Statistics, figure: str, path: Path, source_note: str) -> None:
     """Write the figure to a .png or .svg file, titled, labelled, sourced."""
     if path.suffix.lower() not in (".png", ".svg"):
         raise ConfigError(f"{path}: a plot is written as .png or .svg")
+    _draw(stats, figure, path, source_note)
+
+
+def plot_svg(stats: Statistics, figure: str, source_note: str) -> bytes:
+    """The figure as SVG, for a page."""
+    out = io.BytesIO()
+    _draw(stats, figure, out, source_note, fmt="svg")
+    return out.getvalue()
+
+
+def _draw(
+    stats: Statistics,
+    figure: str,
+    path: Path | io.BytesIO,
+    source_note: str,
+    fmt: str | None = None,
+) -> None:
+    if figure not in DRAW:
+        raise ConfigError(f"no figure {figure!r}; figures: {', '.join(FIGURES)}")
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(11, 6), dpi=120)
     title = DRAW[figure](ax, stats)
@@ -116,5 +136,5 @@ def plot(stats: Statistics, figure: str, path: Path, source_note: str) -> None:
     ax.grid(alpha=0.3)
     fig.text(0.01, 0.01, f"Source: {source_note}", fontsize=8, color="#444")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
-    fig.savefig(path)
+    fig.savefig(path, format=fmt)
     plt.close(fig)

@@ -224,6 +224,36 @@ conflict_explanations = sa.Table(
     sa.Index("ix_conflict_explanations_subject", "subject"),
 )
 
+# Accounts of the web app. Not evidence, so without revisions; what an account
+# writes is revised under its name. Secrets are kept only as hashes.
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("name", sa.String(80), primary_key=True),
+    sa.Column("password_hash", sa.Text, nullable=False),  # argon2
+    sa.Column("role", sa.String(10), nullable=False),
+    sa.Column("disabled", sa.Boolean, nullable=False),
+    sa.Column("created", sa.String(40), nullable=False),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("hash", sa.String(64), primary_key=True),  # sha256 of the token
+    sa.Column("user_name", sa.String(80), sa.ForeignKey("users.name"), nullable=False),
+    sa.Column("label", sa.Text),
+    sa.Column("created", sa.String(40), nullable=False),
+)
+
+web_sessions = sa.Table(
+    "web_sessions",
+    metadata,
+    sa.Column("hash", sa.String(64), primary_key=True),  # sha256 of the cookie
+    sa.Column("user_name", sa.String(80), sa.ForeignKey("users.name"), nullable=False),
+    sa.Column("csrf", sa.String(64), nullable=False),
+    sa.Column("expires", sa.String(40), nullable=False),
+)
+
 TABLES_WITH_REVISIONS: dict[str, sa.Table] = {
     "source": sources,
     "entity": entities,

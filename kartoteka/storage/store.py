@@ -221,6 +221,16 @@ class Store(DecisionReads, LookupReads):
             for r in self._rows(query.order_by(claims.c.source_id, claims.c.start))
         ]
 
+    def claims_in_span(self, source_id: str, start: int, end: int) -> list[Claim]:
+        """Claims of the source whose passage overlaps [start, end)."""
+        c = claims.c
+        query = (
+            sa.select(claims)
+            .where(c.source_id == source_id, c.start < end, c.end > start)
+            .order_by(c.start, c.end)
+        )
+        return [claim_from_row(r) for r in self._rows(query)]
+
     def claims_involving(self, entity_id: str) -> list[Claim]:
         """Claims in which the entity is subject, object, the one asserting,
         or named in a qualifier (from, to, via, by …)."""

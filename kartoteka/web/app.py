@@ -1,0 +1,81 @@
+"""The FastAPI application: one store, pages rendered by Jinja2, JSON twins.
+
+kartoteka serve            # then open the address it prints
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kartoteka.errors import KartotekaError, NotFound
+from kartoteka.interfaces.case_view import dated, lang
+from kartoteka.storage import Store
+from kartoteka.web.security import LoginLimit, LoginRequired, is_api
+
+
+@cache
+def templates() -> Jinja2Templates:
+    found = Jinja2Templates(directory=str(files("kartoteka.web") / "templates"))
+    found.env.filters["dated"] = dated
+    found.env.filters["lang"] = lang
+    found.env.trim_blocks = found.env.lstrip_blocks = True
+    return found
+
+
+def create_app(
+    store: Store, public: bool = False, secure_cookies: bool = False
+) -> FastAPI:
+    """The app over ``store``; ``public`` opens reading to anyone;
+    ``secure_cookies`` marks the session cookie Secure (behind HTTPS)."""
+    from kartoteka.web import read_routes, write_routes
+
+    app = FastAPI(
+        title="kartoteka",
+        summary="Evidence-grounded case files: every fact a claim with its source.",
+        version="0.1.0",
+    )
+    app.state.store, app.state.public = store, public
+    app.state.secure_cookies = secure_cookies
+    app.state.login_limit = LoginLimit()
+    app.mount(
+        "/static",
+        StaticFiles(directory=str(files("kartoteka.web") / "static")),
+        "static",
+    )
+    app.include_router(write_routes.router)
+    app.include_router(read_routes.router)
+    _errors(app)
+    return app
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, _: LoginRequired) -> Response:
+        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+
+    @app.exception_handler(KartotekaError)
+    async def _library(request: Request, exc: KartotekaError) -> Response:
+        status = 404 if isinstance(exc, NotFound) else 400
+        return _error(request, status, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: HTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail))
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if is_api(request):
+        return JSONResponse({"error": message}, status_code=status)
+    return templates().TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "message": message, "who": None},
+        status_code=status,
+    )

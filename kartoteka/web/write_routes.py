@@ -1,0 +1,223 @@
+"""Log-in, and every change from the browser or a script: annotating a
+passage into a claim, rejecting a claim, reviewing candidates and link pairs.
+Each change is a revision with the signed-in user as actor."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from kartoteka.accounts.sessions import close_session, open_session
+from kartoteka.accounts.users import authenticate
+from kartoteka.analysis.lookup import find_entity
+from kartoteka.extract import review
+from kartoteka.ingest.claim_entry import ClaimEntry, add_claim
+from kartoteka.linking.edits import judge_pair
+from kartoteka.model.vocabulary import Status
+from kartoteka.storage.links import Verdict
+from kartoteka.web.app import templates
+from kartoteka.web.security import (
+    COOKIE,
+    LoginLimit,
+    Principal,
+    is_api,
+    may_edit,
+    principal,
+)
+
+router = APIRouter()
+Editor = Annotated[Principal, Depends(may_edit)]
+
+
+def _done(request: Request, to: str, **data: object) -> Response:
+    """JSON for scripts (and fetch), a redirect for a browser's form."""
+    if "application/json" in request.headers.get("accept", "") or is_api(request):
+        return JSONResponse(data)
+    return RedirectResponse(to, status_code=303)
+
+
+@router.get("/login", response_class=HTMLResponse, include_in_schema=False)
+def login_form(request: Request, next: str = "/") -> Response:
+    return templates().TemplateResponse(
+        request, "login.html", {"next": _local(next), "who": None, "error": None}
+    )
+
+
+def _local(path: str) -> str:
+    """Only a path on this site: a log-in never sends anyone elsewhere."""
+    return path if path.startswith("/") and not path.startswith("//") else "/"
+
+
+@router.post("/login", include_in_schema=False)
+def login(
+    request: Request,
+    name: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    store = request.app.state.store
+    address = request.client.host if request.client else "?"
+    keys = (f"ip:{address}", f"user:{name}")
+    limit: LoginLimit = request.app.state.login_limit
+    if limit.blocked(*keys):
+        return _login_again(
+            request, next, "Too many failed log-ins; wait a few minutes.", 429
+        )
+    user = authenticate(store, name, password)
+    if user is None:
+        limit.failed(*keys)
+        return _login_again(request, next, "Wrong name or password.", 401)
+    cookie, _ = open_session(store, user)
+    response = RedirectResponse(_local(next), status_code=303)
+    response.set_cookie(
+        COOKIE, cookie, httponly=True, samesite="lax",
+        secure=request.app.state.secure_cookies or request.url.scheme == "https",
+        max_age=12 * 3600,
+    )  # fmt: skip
+    return response
+
+
+def _login_again(request: Request, next: str, error: str, status: int) -> Response:
+    return templates().TemplateResponse(
+        request,
+        "login.html",
+        {"next": _local(next), "who": None, "error": error},
+        status_code=status,
+    )
+
+
+@router.post("/logout", include_in_schema=False)
+def logout(request: Request, who: Annotated[Principal, Depends(principal)]) -> Response:
+    cookie = request.cookies.get(COOKIE)
+    if cookie:
+        close_session(request.app.state.store, cookie)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE)
+    return response
+
+
+@router.post("/api/sources/{source_id}/claims", summary="Make a claim of a passage")
+@router.post("/sources/{source_id}/claims", include_in_schema=False)
+def annotate(
+    request: Request,
+    who: Editor,
+    source_id: str,
+    start: Annotated[int, Form(ge=0)],
+    quote: Annotated[str, Form(min_length=1)],
+    subject: Annotated[str, Form(min_length=1)],
+    predicate: Annotated[str, Form()],
+    object: Annotated[str, Form()] = "",
+    date: Annotated[str, Form()] = "",
+    date_text: Annotated[str, Form()] = "",
+    stance: Annotated[str, Form()] = "affirms",
+    certainty: Annotated[str, Form()] = "certain",
+    qualifiers: Annotated[str, Form()] = "",
+) -> Response:
+    """The selected words (``quote`` at offset ``start``) become a claim,
+    accepted by the editor: the quote is verbatim by construction."""
+    store = request.app.state.store
+    assert who.user is not None
+    entry = ClaimEntry(
+        source=source_id,
+        quote=quote,
+        start=start,
+        subject=find_entity(store, subject).id,
+        object=find_entity(store, object).id if object.strip() else None,
+        predicate=predicate,
+        date=date.strip() or None,
+        date_text=date_text.strip() or None,
+        stance=stance,
+        certainty=certainty,
+        qualifiers=_qualifiers(qualifiers),
+    )
+    made, change = add_claim(store, entry, who.user.name)
+    return _done(
+        request, f"/sources/{source_id}?start={max(0, start - 200)}#{made.id}",
+        claim=made.id, change=str(change), subject=made.subject,
+    )  # fmt: skip
+
+
+def _qualifiers(text: str) -> dict[str, str]:
+    """ "place=Moscow; agency=НКВД" → a dict."""
+    found = {}
+    for part in text.split(";"):
+        key, sep, value = part.partition("=")
+        if sep and key.strip():
+            found[key.strip()] = value.strip()
+    return found
+
+
+@router.post("/api/claims/{claim_id}/status", summary="Accept or reject a claim")
+@router.post("/claims/{claim_id}/status", include_in_schema=False)
+def set_status(
+    request: Request,
+    who: Editor,
+    claim_id: str,
+    status: Annotated[str, Form(pattern="^(accepted|rejected)$")],
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    """Accept or reject a claim (a candidate or any other): a revision."""
+    assert who.user is not None
+    review.decide(request.app.state.store, claim_id, Status(status), who.user.name)
+    return _done(request, _local(back or f"/claims/{claim_id}"), claim=claim_id,
+                 status=status)  # fmt: skip
+
+
+@router.post("/api/claims/{claim_id}/correct", summary="Correct and accept a claim")
+@router.post("/claims/{claim_id}/correct", include_in_schema=False)
+def correct(
+    request: Request,
+    who: Editor,
+    claim_id: str,
+    date: Annotated[str, Form()] = "",
+    predicate: Annotated[str, Form()] = "",
+    subject: Annotated[str, Form()] = "",
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    """Correct a claim's date, predicate or subject and accept it."""
+    store = request.app.state.store
+    assert who.user is not None
+    fixed = review.correct(
+        store, claim_id, who.user.name,
+        date=date.strip() or None, predicate=predicate.strip() or None,
+        subject=find_entity(store, subject).id if subject.strip() else None,
+    )  # fmt: skip
+    return _done(request, _local(back or f"/claims/{claim_id}"), claim=fixed.id)
+
+
+@router.post("/api/review/rule", summary="Decide every candidate of a rule")
+@router.post("/review/rule", include_in_schema=False)
+def decide_rule(
+    request: Request,
+    who: Editor,
+    source: Annotated[str, Form()],
+    rule: Annotated[str, Form()],
+    status: Annotated[str, Form(pattern="^(accepted|rejected)$")],
+) -> Response:
+    """Accept or reject every undecided candidate of one rule in one source."""
+    assert who.user is not None
+    count = review.decide_rule(
+        request.app.state.store, source, rule, Status(status), who.user.name
+    )
+    return _done(request, f"/review/candidates?source={source}", decided=count)
+
+
+@router.post("/api/review/links", summary="Judge a pair of records")
+@router.post("/review/links", include_in_schema=False)
+def judge(
+    request: Request,
+    who: Editor,
+    a: Annotated[str, Form()],
+    b: Annotated[str, Form()],
+    verdict: Annotated[str, Form(pattern="^(same|not_same|unsure)$")],
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Same, not the same, or unsure: a judgement no later run overrides."""
+    assert who.user is not None
+    members = judge_pair(
+        request.app.state.store, a, b, Verdict(verdict), who.user.name,
+        note=note or None,
+    )  # fmt: skip
+    return _done(request, "/review/links", members=members, verdict=verdict)

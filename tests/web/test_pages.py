@@ -1,0 +1,99 @@
+"""The pages and their JSON twins, over real HTTP, on each backend."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.web.conftest import EDITOR, READER, Site, logged_in
+
+PAGES = [
+    "/", "/search?q=Tuchatschewski", "/sources", "/sources/roberts-1964",
+    "/conflicts", "/stats", "/review/candidates", "/review/links",
+]  # fmt: skip
+
+
+def test_reading_needs_an_account_by_default(site: Site):
+    anonymous = httpx.Client(base_url=site.url)
+    page = anonymous.get("/sources")
+    assert (
+        page.status_code == 303 and page.headers["location"] == "/login?next=/sources"
+    )
+    assert anonymous.get("/api/sources").status_code == 401
+
+
+def test_every_page_and_its_twin_answer_a_reader(site: Site):
+    client, _ = logged_in(site, READER)
+    for path in PAGES:
+        page = client.get(path)
+        assert page.status_code == 200, (path, page.text[:500])
+        assert "text/html" in page.headers["content-type"]
+        twin = client.get("/api" + path if path != "/" else "/api")
+        assert twin.status_code == 200, (path, twin.text[:500])
+        assert isinstance(twin.json(), dict)
+
+
+def test_a_latin_spelling_finds_the_cyrillic_case(site: Site):
+    client, _ = logged_in(site, READER)
+    found = client.get("/api/search", params={"q": "Tuchatschewski"}).json()
+    results = found["result"]["results"]
+    assert results[0]["label"].startswith("Тухачевский")
+    case = client.get(f"/entities/{results[0]['ref']}")
+    assert "Тухачевский Михаил Николаевич" in case.text
+    assert "⚠ disputed" in case.text  # the conflicts are in plain sight
+
+
+def test_the_openapi_document_lists_the_twins(site: Site):
+    client, _ = logged_in(site, READER)
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in (
+        "/api/search",
+        "/api/entities/{entity_id}",
+        "/api/sources/{source_id}",
+        "/api/claims/{claim_id}",
+        "/api/sources/{source_id}/claims",
+    ):
+        assert path in paths
+
+
+def test_a_source_text_with_markup_is_shown_as_text(site: Site):
+    client, _ = logged_in(site, READER)
+    page = client.get("/sources/web-note").text
+    assert '<script>alert("x")</script>' not in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    assert "A note &lt;b&gt;kept&lt;/b&gt;" in page
+
+
+def test_search_input_is_data_not_sql(site: Site):
+    client, _ = logged_in(site, READER)
+    for evil in ("'; DROP TABLE claims; --", '" OR 1=1 --', "NEAR(", "*"):
+        assert client.get("/api/search", params={"q": evil}).status_code == 200
+    assert site.store.counts()["claims"] > 0
+
+
+def test_an_unknown_entity_is_a_404_page_and_json(site: Site):
+    client, _ = logged_in(site, READER)
+    assert client.get("/entities/per_nobody").status_code == 404
+    missing = client.get("/api/claims/clm_nobody")
+    assert missing.status_code == 404 and "no claim" in missing.json()["error"]
+
+
+def test_a_source_page_marks_claimed_passages_and_pages_long_texts(site: Site):
+    client, _ = logged_in(site, READER)
+    data = client.get("/api/sources/roberts-1964").json()
+    marked = [s for s in data["segments"] if s["claims"]]
+    assert marked and all(s["text"] for s in marked)
+    claim_ids = {c["id"] for c in data["claims"]}
+    assert {i for s in marked for i in s["claims"]} <= claim_ids
+    window = data["window"]
+    text = "".join(s["text"] for s in data["segments"])
+    assert len(text) == window["end"] - window["start"]
+    if window["next"] is not None:
+        later = client.get(f"/api/sources/roberts-1964?start={window['next']}").json()
+        assert later["window"]["start"] == window["next"]
+
+
+def test_the_editor_sees_the_annotation_form_and_the_reader_does_not(site: Site):
+    editor, _ = logged_in(site, EDITOR)
+    reader, _ = logged_in(site, READER)
+    assert 'id="annotate"' in editor.get("/sources/web-note").text
+    assert 'id="annotate"' not in reader.get("/sources/web-note").text

@@ -1,0 +1,122 @@
+"""Writes from the browser and from scripts: roles, CSRF, revisions by the user."""
+
+from __future__ import annotations
+
+import httpx
+
+from kartoteka.accounts import issue_token
+from kartoteka.accounts.users import disable_user
+from tests.web.conftest import EDITOR, NOTE, PASSWORD, READER, Site, logged_in
+
+
+def _annotation(start: int, quote: str, **more: str) -> dict[str, object]:
+    return {"start": start, "quote": quote, "subject": "Primakov",
+            "predicate": "arrested", "date": "1936-08-14", **more}  # fmt: skip
+
+
+def test_an_editor_makes_a_claim_of_selected_words(site: Site):
+    client, csrf = logged_in(site, EDITOR)
+    start = NOTE.index("was arrested on August 14, 1936")
+    quote = "was arrested on August 14, 1936"
+    made = client.post(
+        "/sources/web-note/claims",
+        data={**_annotation(start, quote, date_text="August 14, 1936"), "csrf": csrf},
+    )
+    assert made.status_code == 303
+    claim_id = made.headers["location"].split("#")[1]
+    claim = site.store.claims(id=claim_id)[0]
+    assert claim.passage.text == quote and claim.passage.start == start
+    assert claim.reviewer == EDITOR
+    history = site.store.revisions(claim_id)
+    assert [r.actor for r in history] == [EDITOR]
+    page = client.get(f"/entities/{claim.subject}").text
+    assert quote in page and claim_id in page
+    assert EDITOR in client.get(f"/claims/{claim_id}").text
+
+
+def test_words_not_at_the_offset_are_refused(site: Site):
+    client, csrf = logged_in(site, EDITOR)
+    refused = client.post(
+        "/api/sources/web-note/claims",
+        data={**_annotation(3, "was arrested"), "csrf": csrf},
+    )
+    assert refused.status_code == 400
+    assert "not the source's" in refused.json()["error"]
+
+
+def test_a_form_without_its_csrf_token_is_refused(site: Site):
+    client, _ = logged_in(site, EDITOR)
+    start = NOTE.index("Primakov")
+    refused = client.post(
+        "/sources/web-note/claims", data=_annotation(start, "Primakov")
+    )
+    assert refused.status_code == 403 and "CSRF" in refused.text
+
+
+def test_a_reader_is_refused_every_write(site: Site):
+    client, csrf = logged_in(site, READER)
+    start = NOTE.index("Primakov")
+    for path, data in (
+        ("/sources/web-note/claims", _annotation(start, "Primakov")),
+        (f"/claims/{site.candidate}/status", {"status": "rejected"}),
+        ("/review/links", {"a": site.pair[0], "b": site.pair[1], "verdict": "same"}),
+    ):
+        refused = client.post(path, data={**data, "csrf": csrf})
+        assert refused.status_code == 403, path
+        assert "editors only" in refused.text
+    assert site.store.claims(id=site.candidate)[0].status == "candidate"
+
+
+def test_accepting_a_candidate_is_a_revision_by_the_editor(site: Site):
+    client, csrf = logged_in(site, EDITOR)
+    assert site.candidate in client.get("/review/candidates").text
+    done = client.post(
+        f"/claims/{site.candidate}/status",
+        data={"status": "accepted", "csrf": csrf, "back": "/review/candidates"},
+    )
+    assert done.status_code == 303
+    assert site.store.claims(id=site.candidate)[0].status == "accepted"
+    assert site.store.revisions(site.candidate)[-1].actor == EDITOR
+    assert site.candidate not in client.get("/review/candidates").text
+
+
+def test_a_script_judges_a_link_pair_with_a_token(site: Site):
+    token = issue_token(site.store, EDITOR, "test")
+    script = httpx.Client(
+        base_url=site.url, headers={"Authorization": f"Bearer {token}"}
+    )
+    a, b = site.pair
+    judged = script.post(
+        "/api/review/links", data={"a": a, "b": b, "verdict": "not_same"}
+    )
+    assert judged.status_code == 200 and judged.json()["verdict"] == "not_same"
+    assert site.store.judgements()[a, b] == "not_same"
+    assert a not in script.get("/api/review/links").text
+    bad = httpx.Client(base_url=site.url, headers={"Authorization": "Bearer kt_wrong"})
+    assert bad.get("/api/sources").status_code == 401
+
+
+def test_wrong_passwords_are_limited(site: Site):
+    client = httpx.Client(base_url=site.url)
+    wrong = {"name": "nobody-" + site.url[-5:], "password": "x" * 12}
+    codes = [client.post("/login", data=wrong).status_code for _ in range(7)]
+    assert codes[:5] == [401] * 5 and codes[-1] == 429
+
+
+def test_a_disabled_account_loses_its_session(site: Site):
+    from kartoteka.accounts import add_user
+
+    name = "temp-" + site.url[-5:]
+    add_user(site.store, name, PASSWORD, "editor")
+    client = httpx.Client(base_url=site.url)
+    client.post("/login", data={"name": name, "password": PASSWORD})
+    assert client.get("/api/sources").status_code == 200
+    disable_user(site.store, name)
+    assert client.get("/api/sources").status_code == 401
+
+
+def test_the_session_cookie_is_http_only_and_same_site(site: Site):
+    client = httpx.Client(base_url=site.url)
+    got = client.post("/login", data={"name": READER, "password": PASSWORD})
+    cookie = got.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie
