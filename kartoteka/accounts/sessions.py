@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from kartoteka.accounts.users import User, _user, digest
+from kartoteka.accounts.users import User, digest, user_from_row
 from kartoteka.storage import Store
 from kartoteka.storage import accounts as rows
 
@@ -32,7 +32,7 @@ def session_user(store: Store, cookie: str) -> tuple[User, str] | None:
     row = rows.session_row(store, digest(cookie), _stamp())
     if row is None or row.disabled:
         return None
-    return _user(row), row.csrf
+    return user_from_row(row), row.csrf
 
 
 def close_session(store: Store, cookie: str) -> None:

@@ -54,7 +54,7 @@ def role_named(text: str) -> Role:
         raise ConfigError(f"no role {text!r}; roles: {', '.join(ROLES)}") from None
 
 
-def _user(row: Any) -> User:
+def user_from_row(row: Any) -> User:
     return User(row.name, Role[row.role.upper()], bool(row.disabled))
 
 
@@ -82,16 +82,16 @@ def get_user(store: Store, name: str) -> User:
     row = rows.user_row(store, name)
     if row is None:
         raise NotFound(f"no user {name!r}")
-    return _user(row)
+    return user_from_row(row)
 
 
 def list_users(store: Store) -> list[User]:
-    return [_user(r) for r in rows.user_rows(store)]
+    return [user_from_row(r) for r in rows.user_rows(store)]
 
 
 def _update(store: Store, name: str, **values: object) -> User:
-    get_user(store, name)
-    rows.update_user(store, name, **values)
+    if not rows.update_user(store, name, **values):
+        raise NotFound(f"no user {name!r}")
     return get_user(store, name)
 
 
@@ -119,7 +119,7 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
         _HASHER.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
         return None
-    user = _user(row)
+    user = user_from_row(row)
     return None if user.disabled else user
 
 
@@ -139,7 +139,7 @@ def issue_token(store: Store, name: str, label: str | None = None) -> str:
 
 def user_by_token(store: Store, token: str) -> User | None:
     row = rows.user_row_by_token(store, digest(token))
-    user = _user(row) if row else None
+    user = user_from_row(row) if row else None
     return None if user is None or user.disabled else user
 
 

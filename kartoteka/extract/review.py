@@ -55,10 +55,7 @@ def correct(
 ) -> Claim:
     """Correct a candidate's date, predicate or person, and accept it as
     corrected: the correction and the acceptance are revisions by the reviewer."""
-    found = store.claims(id=claim_id)
-    if not found:
-        raise NotFound(f"no claim {claim_id!r}")
-    claim = found[0]
+    claim = store.claim(claim_id)
     if date is not None:
         edtf.parse(date)
         as_written = claim.date.as_written if claim.date else None
@@ -73,7 +70,7 @@ def correct(
     with store.writing(actor, "review: corrected") as tx:
         tx.put_claim(claim)
         tx.set_status(claim.id, Status.ACCEPTED, reviewer=actor)
-    return store.claims(id=claim_id)[0]
+    return store.claim(claim_id)
 
 
 def is_candidate_person(store: Store, entity_id: str) -> bool:

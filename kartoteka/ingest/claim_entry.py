@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kartoteka.errors import InvalidSource, VocabularyError
+from kartoteka.errors import ConfigError, InvalidSource, VocabularyError
 from kartoteka.ingest.quotes import closest, count, locate, locate_loosely
 from kartoteka.model import Claim, Literal, Passage
 from kartoteka.model import dates as edtf
@@ -33,6 +34,17 @@ class ClaimEntry:
     certainty: str = "certain"
     occurrence: int = 1
     start: int | None = None  # the quote's offset, when the reader selected it
+
+
+def qualifier_pairs(texts: Iterable[str]) -> dict[str, str]:
+    """ "key=value" texts as a dict; ConfigError naming one without "="."""
+    found = {}
+    for text in texts:
+        key, sep, value = text.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"qualifier {text!r}: write key=value, e.g. place=Moscow")
+        found[key.strip()] = value.strip()
+    return found
 
 
 def find_passage(text: str, quote: str, occurrence: int = 1) -> Passage:

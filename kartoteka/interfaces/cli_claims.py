@@ -6,8 +6,7 @@ import click
 from rich.markup import escape
 
 from kartoteka.analysis.lookup import find_entity
-from kartoteka.errors import ConfigError
-from kartoteka.ingest.claim_entry import ClaimEntry, add_claim
+from kartoteka.ingest.claim_entry import ClaimEntry, add_claim, qualifier_pairs
 from kartoteka.interfaces.cli import _actor, _store, cli, console
 from kartoteka.model.vocabulary import Certainty, Stance
 
@@ -81,7 +80,7 @@ def claim_add(
         source=source,
         subject=find_entity(store, subject).id,
         object=find_entity(store, object_).id if object_ else None,
-        qualifiers=dict(_pair(q) for q in qualifiers),
+        qualifiers=qualifier_pairs(qualifiers),
         **given,  # type: ignore[arg-type]
     )
     made, change = add_claim(store, entry, _actor(ctx))
@@ -90,10 +89,3 @@ def claim_add(
         highlight=False,
         soft_wrap=True,
     )
-
-
-def _pair(text: str) -> tuple[str, str]:
-    key, sep, value = text.partition("=")
-    if not sep or not key:
-        raise ConfigError(f"--qualifier {text!r}: write key=value, e.g. place=Moscow")
-    return key.strip(), value.strip()

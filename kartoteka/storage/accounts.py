@@ -33,9 +33,11 @@ def insert_user(store: Store, **row: Any) -> bool:
     return True
 
 
-def update_user(store: Store, name: str, **values: Any) -> None:
+def update_user(store: Store, name: str, **values: Any) -> bool:
+    """Change the user's row; whether there was one."""
     with store.engine.begin() as conn:
-        conn.execute(sa.update(users).where(users.c.name == name).values(**values))
+        query = sa.update(users).where(users.c.name == name).values(**values)
+        return conn.execute(query).rowcount > 0
 
 
 def insert_token(store: Store, **row: Any) -> None:

@@ -211,6 +211,13 @@ class Store(DecisionReads, LookupReads):
         by_name = sa.select(names.c.entity_id).where(names.c.folded.in_(spellings))
         return {r.entity_id for r in self._rows(sa.union(by_ref, by_name))}
 
+    def claim(self, claim_id: str) -> Claim:
+        """One claim by id; NotFound when there is none."""
+        found = self.claims(id=claim_id)
+        if not found:
+            raise NotFound(f"no claim {claim_id!r}")
+        return found[0]
+
     def claims(self, **where: str) -> list[Claim]:
         """Claims matching column=value filters: ``claims(predicate="executed")``."""
         query = sa.select(claims)
@@ -261,6 +268,12 @@ class Store(DecisionReads, LookupReads):
             yield from conn.execution_options(
                 stream_results=True, yield_per=20000
             ).execute(query)
+
+    def head(self) -> int:
+        """The number of the last revision (0 when there is none): every write
+        changes it, so what is computed from the store holds until it does."""
+        query = sa.select(sa.func.coalesce(sa.func.max(revisions.c.seq), 0))
+        return int(self._rows(query)[0][0])
 
     def revisions(self, target_id: str | None = None) -> list[Revision]:
         query = sa.select(revisions).order_by(revisions.c.seq)

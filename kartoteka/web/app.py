@@ -44,6 +44,7 @@ def create_app(
     app.state.store, app.state.public = store, public
     app.state.secure_cookies = secure_cookies
     app.state.login_limit = LoginLimit()
+    app.state.statistics = None  # (head revision, figures): see read_routes
     app.mount(
         "/static",
         StaticFiles(directory=str(files("kartoteka.web") / "static")),

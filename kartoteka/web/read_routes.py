@@ -12,10 +12,10 @@ from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from kartoteka.accounts.users import Role
-from kartoteka.analysis import cases, lookup, statistics
+from kartoteka.analysis import cases, statistics
 from kartoteka.analysis.conflict_list import list_conflicts
 from kartoteka.analysis.search_page import search_page
 from kartoteka.analysis.source_page import source_page
@@ -135,12 +135,7 @@ def source(
 def claim(request: Request, who: Reader, claim_id: str) -> dict[str, Any]:
     """A claim with every revision of it, oldest first."""
     store = request.app.state.store
-    found = store.claims(id=claim_id)
-    if not found:
-        from kartoteka.errors import NotFound
-
-        raise NotFound(f"no claim {claim_id!r}")
-    made = found[0]
+    made = store.claim(claim_id)
     ids = [i for i in (made.subject, made.object, made.asserted_by) if i]
     return {
         "claim": made,
@@ -167,10 +162,23 @@ def conflicts(request: Request, who: Reader) -> dict[str, Any]:
     }
 
 
+def _statistics(request: Request) -> statistics.Statistics:
+    """The store's statistics, computed again only after a write: the page and
+    each of its figures would otherwise read every claim once apiece."""
+    head = request.app.state.store.head()
+    kept = request.app.state.statistics
+    if kept is None or kept[0] != head:
+        kept = request.app.state.statistics = (
+            head,
+            statistics.compute(request.app.state.store),
+        )
+    return kept[1]
+
+
 @twin("/stats", "stats.html")
 def stats(request: Request, who: Reader) -> dict[str, Any]:
     """Counts of the registry: events, executions, organs, articles, decades."""
-    figures = statistics.compute(request.app.state.store)
+    figures = _statistics(request)
     return {
         "tables": stat_tables(figures),
         "summary": rehabilitated_line(figures),
@@ -193,7 +201,7 @@ def stats_figure(request: Request, who: Reader, figure: str) -> Response:
         )
         or "the kartoteka store"
     )
-    svg = plot_svg(statistics.compute(store), figure, note)
+    svg = plot_svg(_statistics(request), figure, note)
     return Response(svg, media_type="image/svg+xml")
 
 
@@ -224,10 +232,3 @@ def review_links(request: Request, who: Reader) -> dict[str, Any]:
     summaries = {i: cases.person_summary(store, i) for a, b, _ in pairs for i in (a, b)}
     return {"pairs": [{"a": a, "b": b, "probability": p} for a, b, p in pairs],
             "summaries": summaries}  # fmt: skip
-
-
-@router.get("/case", include_in_schema=False)
-def case_by_name(request: Request, who: Reader, q: str) -> Response:
-    """Any name in any spelling → its case page."""
-    found = lookup.find_entity(request.app.state.store, q)
-    return RedirectResponse(f"/entities/{found.id}", status_code=303)

@@ -58,9 +58,9 @@ def may_read(request: Request) -> Principal:
     return who
 
 
-async def may_edit(request: Request) -> Principal:
-    """A dependency for every write: an editor (or admin), and for a browser
-    session the CSRF token of its form or header."""
+async def may_edit(request: Request) -> User:
+    """A dependency for every write: the user, an editor (or admin), with a
+    browser session's CSRF token in its form or header."""
     who = principal(request)
     if who.user is None:
         raise HTTPException(401, "log in to change the archive")
@@ -74,7 +74,7 @@ async def may_edit(request: Request) -> Principal:
             sent = str((await request.form()).get("csrf", ""))
         if not sent or not who.csrf or not secrets.compare_digest(sent, who.csrf):
             raise HTTPException(403, "the form's CSRF token is missing or wrong")
-    return who
+    return who.user
 
 
 class LoginLimit:

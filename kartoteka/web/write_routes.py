@@ -10,25 +10,24 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from kartoteka.accounts.sessions import close_session, open_session
-from kartoteka.accounts.users import authenticate
+from kartoteka.accounts.users import User, authenticate
 from kartoteka.analysis.lookup import find_entity
 from kartoteka.extract import review
-from kartoteka.ingest.claim_entry import ClaimEntry, add_claim
+from kartoteka.ingest.claim_entry import ClaimEntry, add_claim, qualifier_pairs
 from kartoteka.linking.edits import judge_pair
 from kartoteka.model.vocabulary import Status
+from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
 from kartoteka.web.app import templates
 from kartoteka.web.security import (
     COOKIE,
     LoginLimit,
-    Principal,
     is_api,
     may_edit,
-    principal,
 )
 
 router = APIRouter()
-Editor = Annotated[Principal, Depends(may_edit)]
+Editor = Annotated[User, Depends(may_edit)]
 
 
 def _done(request: Request, to: str, **data: object) -> Response:
@@ -89,7 +88,7 @@ def _login_again(request: Request, next: str, error: str, status: int) -> Respon
 
 
 @router.post("/logout", include_in_schema=False)
-def logout(request: Request, who: Annotated[Principal, Depends(principal)]) -> Response:
+def logout(request: Request) -> Response:
     cookie = request.cookies.get(COOKIE)
     if cookie:
         close_session(request.app.state.store, cookie)
@@ -118,35 +117,29 @@ def annotate(
     """The selected words (``quote`` at offset ``start``) become a claim,
     accepted by the editor: the quote is verbatim by construction."""
     store = request.app.state.store
-    assert who.user is not None
     entry = ClaimEntry(
         source=source_id,
         quote=quote,
         start=start,
         subject=find_entity(store, subject).id,
-        object=find_entity(store, object).id if object.strip() else None,
+        object=_entity(store, object),
         predicate=predicate,
         date=date.strip() or None,
         date_text=date_text.strip() or None,
         stance=stance,
         certainty=certainty,
-        qualifiers=_qualifiers(qualifiers),
+        qualifiers=qualifier_pairs(q for q in qualifiers.split(";") if q.strip()),
     )
-    made, change = add_claim(store, entry, who.user.name)
+    made, change = add_claim(store, entry, who.name)
     return _done(
         request, f"/sources/{source_id}?start={max(0, start - 200)}#{made.id}",
         claim=made.id, change=str(change), subject=made.subject,
     )  # fmt: skip
 
 
-def _qualifiers(text: str) -> dict[str, str]:
-    """ "place=Moscow; agency=НКВД" → a dict."""
-    found = {}
-    for part in text.split(";"):
-        key, sep, value = part.partition("=")
-        if sep and key.strip():
-            found[key.strip()] = value.strip()
-    return found
+def _entity(store: Store, words: str) -> str | None:
+    """The id of the entity any name or id names; None for nothing given."""
+    return find_entity(store, words).id if words.strip() else None
 
 
 @router.post("/api/claims/{claim_id}/status", summary="Accept or reject a claim")
@@ -159,8 +152,7 @@ def set_status(
     back: Annotated[str, Form()] = "",
 ) -> Response:
     """Accept or reject a claim (a candidate or any other): a revision."""
-    assert who.user is not None
-    review.decide(request.app.state.store, claim_id, Status(status), who.user.name)
+    review.decide(request.app.state.store, claim_id, Status(status), who.name)
     return _done(request, _local(back or f"/claims/{claim_id}"), claim=claim_id,
                  status=status)  # fmt: skip
 
@@ -178,11 +170,10 @@ def correct(
 ) -> Response:
     """Correct a claim's date, predicate or subject and accept it."""
     store = request.app.state.store
-    assert who.user is not None
     fixed = review.correct(
-        store, claim_id, who.user.name,
+        store, claim_id, who.name,
         date=date.strip() or None, predicate=predicate.strip() or None,
-        subject=find_entity(store, subject).id if subject.strip() else None,
+        subject=_entity(store, subject),
     )  # fmt: skip
     return _done(request, _local(back or f"/claims/{claim_id}"), claim=fixed.id)
 
@@ -197,9 +188,8 @@ def decide_rule(
     status: Annotated[str, Form(pattern="^(accepted|rejected)$")],
 ) -> Response:
     """Accept or reject every undecided candidate of one rule in one source."""
-    assert who.user is not None
     count = review.decide_rule(
-        request.app.state.store, source, rule, Status(status), who.user.name
+        request.app.state.store, source, rule, Status(status), who.name
     )
     return _done(request, f"/review/candidates?source={source}", decided=count)
 
@@ -215,9 +205,8 @@ def judge(
     note: Annotated[str, Form()] = "",
 ) -> Response:
     """Same, not the same, or unsure: a judgement no later run overrides."""
-    assert who.user is not None
     members = judge_pair(
-        request.app.state.store, a, b, Verdict(verdict), who.user.name,
+        request.app.state.store, a, b, Verdict(verdict), who.name,
         note=note or None,
     )  # fmt: skip
     return _done(request, "/review/links", members=members, verdict=verdict)

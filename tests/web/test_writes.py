@@ -120,3 +120,33 @@ def test_the_session_cookie_is_http_only_and_same_site(site: Site):
     got = client.post("/login", data={"name": READER, "password": PASSWORD})
     cookie = got.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=lax" in cookie
+
+
+def test_a_qualifier_without_a_value_is_refused_not_dropped(site: Site):
+    client, csrf = logged_in(site, EDITOR)
+    start = NOTE.index("Primakov")
+    data = {**_annotation(start, "Primakov"), "qualifiers": "place=Moscow; agency"}
+    refused = client.post("/api/sources/web-note/claims", data={**data, "csrf": csrf})
+    assert refused.status_code == 400 and "key=value" in refused.json()["error"]
+
+
+def test_the_statistics_follow_every_write(site: Site):
+    client, csrf = logged_in(site, EDITOR)
+    before = site.store.head()
+    executed = client.get("/api/stats").json()["tables"][0]["rows"]
+    start = NOTE.index("Vitaly Primakov")
+    made = client.post(
+        "/api/sources/web-note/claims",
+        data={
+            **_annotation(start, "Vitaly Primakov"),
+            "predicate": "executed",
+            "date": "1937-06-12",
+            "csrf": csrf,
+        },
+    )
+    assert made.status_code == 200 and site.store.head() > before
+    after = client.get("/api/stats").json()["tables"][0]["rows"]
+    count = {row[0]: int(row[1].replace(",", "")) for row in after}
+    assert count["executed"] == 1 + {
+        r[0]: int(r[1].replace(",", "")) for r in executed
+    }.get("executed", 0)
