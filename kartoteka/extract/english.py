@@ -247,7 +247,8 @@ def _unnamed_in_lists(text: str, found: list[Annotation]) -> list[Annotation]:
     covered = {i for a in found for i in range(a.start, a.end)}
     result = list(found)
     for last in [a for a in found if a.kind == "person"]:
-        if not re.search(r"\band\s+(?:(?:\.\.\.|…)\s*)?$", text[: last.start]):
+        before = text[max(0, last.start - 12) : last.start]  # not the whole text
+        if not re.search(r"\band\s+(?:(?:\.\.\.|…)\s*)?$", before):
             continue
         items: list[tuple[int, int]] = []
         at = last.start

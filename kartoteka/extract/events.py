@@ -325,9 +325,13 @@ def _sex(name: str) -> str | None:
 
 def _named_just_before(persons: Sequence[Annotation], text: str, at: int) -> bool:
     """Does a person's name stand right before ``at`` ("the Kirov
-    assassination", "Kirov’s assassination")?"""
+    assassination", "Kirov’s assassination")? Only the last mentions
+    before it can (``persons`` are in the order of the text)."""
+    last = bisect_left(persons, at, key=lambda p: p.start)
     return any(
-        re.fullmatch(r"(?:’s|'s)?\s", text[p.end : at]) for p in persons if p.end < at
+        re.fullmatch(r"(?:’s|'s)?\s", text[p.end : at])
+        for p in persons[max(0, last - 3) : last]
+        if p.end < at
     )
 
 
