@@ -126,10 +126,15 @@ EXPORTS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
 }
 
 
+def json_line(record: dict[str, Any]) -> str:
+    """One record as a line of JSON Lines: UTF-8, Cyrillic unescaped."""
+    return json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
+
+
 def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
     """Write one JSON object a line; return how many."""
     count = 0
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+        out.write(json_line(record))
         count += 1
     return count

@@ -14,7 +14,6 @@ from rich.markup import escape
 from kartoteka import settings
 from kartoteka.analysis.cases import build_case
 from kartoteka.errors import KartotekaError
-from kartoteka.exports.jsonl import EXPORTS, write_jsonl
 from kartoteka.ingest import importers
 from kartoteka.ingest.sources import SourceMeta, add_source
 from kartoteka.interfaces.case_document import FORMATS, render
@@ -273,30 +272,6 @@ def case(ctx: click.Context, person: str, fmt: str | None, output: Path | None) 
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(sorted(EXPORTS)))
-@click.option(
-    "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True
-)
-@output_option
-@click.pass_context
-def export(ctx: click.Context, what: str, fmt: str, output: Path | None) -> None:
-    """Export persons, sources or claims as JSON Lines (see docs/export.md).
-
-    Example:
-
-    \b
-        kartoteka export persons --format jsonl -o persons.jsonl
-    """
-    records = EXPORTS[what](_store(ctx))
-    if output is None:
-        write_jsonl(records, sys.stdout)
-        return
-    with output.open("w", encoding="utf-8") as out:
-        count = write_jsonl(records, out)
-    errors.print(f"wrote {count} {what} to {output}")
-
-
-@cli.command()
 @click.pass_context
 def verify(ctx: click.Context) -> None:
     """Re-check the revision chain, every row, every source hash and every quote.
@@ -388,6 +363,7 @@ from kartoteka.interfaces import (  # noqa: E402, F401
     cli_candidates,
     cli_claims,
     cli_conflicts,
+    cli_export,
     cli_extract,
     cli_links,
     cli_merges,

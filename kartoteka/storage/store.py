@@ -281,6 +281,17 @@ class Store(DecisionReads, LookupReads):
             query = query.where(revisions.c.target_id == target_id)
         return [revision_from_row(r) for r in self._rows(query)]
 
+    def revisions_of(self, target_ids: Sequence[str]) -> list[Revision]:
+        """The revisions of any of the targets, in order."""
+        found: list[Revision] = []
+        ids = sorted(set(target_ids))
+        for i in range(0, len(ids), 5000):
+            query = sa.select(revisions).where(
+                revisions.c.target_id.in_(ids[i : i + 5000])
+            )
+            found.extend(revision_from_row(r) for r in self._rows(query))
+        return sorted(found, key=lambda r: r.seq or 0)
+
     def counts(self) -> dict[str, int]:
         tables = {
             "sources": sources,

@@ -9,6 +9,7 @@ from functools import cache
 from importlib.resources import files
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -34,7 +35,7 @@ def create_app(
 ) -> FastAPI:
     """The app over ``store``; ``public`` opens reading to anyone;
     ``secure_cookies`` marks the session cookie Secure (behind HTTPS)."""
-    from kartoteka.web import read_routes, write_routes
+    from kartoteka.web import export_routes, read_routes, write_routes
 
     app = FastAPI(
         title="kartoteka",
@@ -51,6 +52,7 @@ def create_app(
         "static",
     )
     app.include_router(write_routes.router)
+    app.include_router(export_routes.router)
     app.include_router(read_routes.router)
     _errors(app)
     return app
@@ -66,9 +68,21 @@ def _errors(app: FastAPI) -> None:
         status = 404 if isinstance(exc, NotFound) else 400
         return _error(request, status, str(exc))
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        return _error(request, 422, _plain(exc))
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: HTTPException) -> Response:
         return _error(request, exc.status_code, str(exc.detail))
+
+
+def _plain(exc: RequestValidationError) -> str:
+    """FastAPI's validation errors as one sentence: "start: …; quote: …"."""
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc'][1:]) or 'request'}: {e['msg']}"
+        for e in exc.errors()
+    )
 
 
 def _error(request: Request, status: int, message: str) -> Response:

@@ -33,11 +33,12 @@ Reader = Annotated[Principal, Depends(may_read)]
 View = Callable[..., dict[str, Any]]
 
 
-def twin(path: str, template: str) -> Callable[[View], View]:
-    """Serve the view as a page at ``path`` and as JSON at ``/api`` + path."""
+def twin(path: str, template: str, on: APIRouter = router) -> Callable[[View], View]:
+    """Serve the view as a page at ``path`` and as JSON at ``/api`` + path,
+    both routes of the router ``on``."""
 
     def register(view: View) -> View:
-        router.add_api_route(
+        on.add_api_route(
             "/api" + (path if path != "/" else ""), view, methods=["GET"],
             summary=(view.__doc__ or "").split("\n")[0],
         )  # fmt: skip
@@ -50,7 +51,7 @@ def twin(path: str, template: str) -> Callable[[View], View]:
             context = {**data, "who": who.user, "csrf": who.csrf, "may_edit": may_edit}
             return templates().TemplateResponse(kwargs["request"], template, context)
 
-        router.add_api_route(
+        on.add_api_route(
             path, page, methods=["GET"], response_class=HTMLResponse,
             include_in_schema=False,
         )  # fmt: skip
