@@ -1,4 +1,5 @@
-"""`kartoteka export`: JSON Lines, CSV, FollowTheMoney and PROV-JSON."""
+"""Getting an archive out: `kartoteka export` (JSON Lines, CSV,
+FollowTheMoney, PROV-JSON) and `kartoteka copy` (to another store)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from pathlib import Path
 from typing import TextIO
 
 import click
+from rich.markup import escape
 
 from kartoteka.errors import KartotekaError
 from kartoteka.exports.csv_tables import write_csv
 from kartoteka.exports.jsonl import EXPORTS, write_jsonl
-from kartoteka.interfaces.cli import _store, cli, errors, output_option
+from kartoteka.interfaces.cli import _store, cli, console, errors, output_option
 from kartoteka.storage import Store
 
 WHOLE = ("ftm", "prov")  # exports of the whole archive, each in its own format
@@ -75,3 +77,51 @@ def export(
         count = _write(store, what, fmt, source, out)
     unit = "records" if what == "prov" else "entities" if what == "ftm" else what
     errors.print(f"wrote {count} {unit} to {output}")
+
+
+@cli.command()
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    help="The new store: a PostgreSQL URL or a SQLite path; it must be empty.",
+)
+@click.pass_context
+def copy(ctx: click.Context, target: str) -> None:
+    """Copy the whole archive, revisions included, into another (empty) store,
+    then verify the copy: its revision chain, rows, hashes and quotes, and
+    that it holds as many rows and ends on the same revision.
+
+    Example:
+
+    \b
+        kartoteka copy --to postgresql+psycopg://kartoteka@db.example.org/archive
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from kartoteka.storage.copy import copy_store, require_empty, row_counts
+
+    source = _store(ctx)
+    destination = Store.open(target)
+    ctx.call_on_close(destination.close)
+    require_empty(destination)
+    total = sum(row_counts(source).values())
+    columns = (TextColumn("[bold]{task.description:<22}"), BarColumn(),
+               MofNCompleteColumn())  # fmt: skip
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task("copying", total=total)
+        report = copy_store(
+            source,
+            destination,
+            lambda table, n: bar.update(task, advance=n, description=table),
+        )
+    for failure in report.failures:
+        errors.print(f"[red]FAIL[/] {escape(failure)}", highlight=False)
+    if not report.ok:
+        errors.print(f"the copy at {escape(target)} does not match; do not use it")
+        sys.exit(1)
+    checked = report.verified.summary() if report.verified else ""
+    console.print(
+        f"copied {sum(report.rows.values()):,} rows; {checked}; the same last revision",
+        soft_wrap=True,
+    )
