@@ -1,15 +1,29 @@
-"""A page of search results: hits labelled, counted by kind, in pages."""
+"""A page of search results: hits labelled, narrowed by facets, in pages.
+
+Full-text hits come a page at a time from the index, however many there are
+(counted up to COUNTED); the names the words are another spelling of
+(Tuchatschewski → Тухачевский) follow them. The facets — kind, and the
+event, year, place and source of the entities' claims — count the first
+FACETED hits.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from kartoteka.analysis.lookup import search
+from kartoteka.analysis.lookup import entities_named
+from kartoteka.model import Claim
+from kartoteka.model.vocabulary import LIFECYCLE_ORDER
+from kartoteka.names.morphology import word_forms
 from kartoteka.storage import Store
+from kartoteka.storage.search import Filters, Hit
 
 PER_PAGE = 25
-MOST = 1000  # hits counted for the facets; more are said to be "1000+"
+FACETED = 1000  # hits whose facets are counted
+COUNTED = 100_000  # hits counted; more are said to be "100,000+"
+SHOWN_VALUES = 12  # values shown of a facet with many (places, sources)
 
 
 @dataclass(frozen=True)
@@ -23,43 +37,121 @@ class Result:
 @dataclass(frozen=True)
 class SearchPage:
     results: tuple[Result, ...]
-    kinds: dict[str, int]  # facet: how many hits of each kind (of the first MOST)
-    total: int
+    filters: Filters
+    kinds: dict[str, int]  # facet: hits of each kind (of the first FACETED)
+    facets: dict[str, list[tuple[str, str, int]]]  # facet → (value, label, count)
+    total: int  # hits, counted up to COUNTED
     page: int
     pages: int
-    more: bool  # more than MOST hits: the counts are of the first MOST
+    more: bool  # more than FACETED hits: the facets count the first FACETED
+    capped: bool  # COUNTED hits or more: the total is a lower bound
+
+
+def _matches(claim: Claim, f: Filters) -> bool:
+    place = claim.qualifiers.get("place")
+    return (
+        (not f.event or claim.predicate == f.event)
+        and (
+            not f.year or bool(claim.date and str(claim.date.value).startswith(f.year))
+        )
+        and (not f.place or place == f.place)
+        and (not f.source or claim.source == f.source)
+    )
+
+
+def _spelled(store: Store, text: str, found: set[str], f: Filters) -> list[Hit]:
+    """Entities whose name the text spells otherwise, within the filters."""
+    named = [e for e in entities_named(store, text) if e.id not in found]
+    if f.kind:
+        named = [e for e in named if str(e.kind) == f.kind]
+    if f.on_claims:
+        named = [
+            e for e in named if any(_matches(c, f) for c in store.claims(subject=e.id))
+        ]
+    return [Hit("entity", e.id, f"{e.name} (the same name as “{text}”)") for e in named]
 
 
 def search_page(
-    store: Store, text: str, kind: str | None = None, page: int = 1
+    store: Store, text: str, filters: Filters | None = None, page: int = 1
 ) -> SearchPage:
-    """Hits for the text (full text, and names in any script or spelling),
-    those of ``kind`` only when it is given, page ``page`` of them."""
-    hits = search(store, text, MOST + 1)
-    more, hits = len(hits) > MOST, hits[:MOST]
-    entity_kinds = store.kinds([h.ref for h in hits if h.kind == "entity"])
-    labelled = [
-        (h, "source" if h.kind == "source" else entity_kinds.get(h.ref, "entity"))
-        for h in hits
+    """Page ``page`` of the hits for the text (full text, and names in any
+    script or spelling), narrowed by the filters, with the facets."""
+    f = filters or Filters()
+    # The kind facet counts every kind, whichever is chosen.
+    first = store.search(text, FACETED + 1, word_forms, 0, replace(f, kind=None))
+    spelled_all = _spelled(store, text, {h.ref for h in first}, replace(f, kind=None))
+    more, first = len(first) > FACETED, first[:FACETED]
+    kinds_of = store.kinds(
+        [h.ref for h in (*first, *spelled_all) if h.kind == "entity"]
+    )
+
+    def kind(hit: Hit) -> str:
+        return "source" if hit.kind == "source" else kinds_of.get(hit.ref, "entity")
+
+    kinds = Counter(kind(h) for h in (*first, *spelled_all))
+    spelled = [h for h in spelled_all if f.kind in (None, kind(h))]
+    in_index = store.search_count(text, word_forms, f, COUNTED)
+    offset = (page - 1) * PER_PAGE
+    shown = (
+        store.search(text, PER_PAGE, word_forms, offset, f) if offset < in_index else []
+    )
+    after = max(0, offset - in_index)
+    shown += spelled[after : after + PER_PAGE - len(shown)]
+    total = in_index + len(spelled)
+    entity_refs = [
+        h.ref
+        for h in (*first, *spelled_all)
+        if h.kind == "entity" and f.kind in (None, kind(h))
     ]
-    kinds = Counter(k for _, k in labelled)
-    chosen = [(h, k) for h, k in labelled if kind in (None, "", k)]
-    shown = chosen[(page - 1) * PER_PAGE : page * PER_PAGE]
+    return SearchPage(
+        results=_labelled(store, shown, kind),
+        filters=f,
+        kinds=dict(kinds),
+        facets=_facets(store, entity_refs),
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PER_PAGE)),
+        more=more,
+        capped=in_index >= COUNTED,
+    )
+
+
+def _labelled(
+    store: Store, hits: list[Hit], kind: Callable[[Hit], str]
+) -> tuple[Result, ...]:
     titles = (
         {s.id: s.title for s, _ in store.source_metas()}
-        if any(k == "source" for _, k in shown)
+        if any(h.kind == "source" for h in hits)
         else {}
     )
-    names = store.entities([h.ref for h, k in shown if k != "source"])
-    results = tuple(
+    names = store.entities([h.ref for h in hits if h.kind == "entity"])
+    return tuple(
         Result(
-            k,
+            kind(h),
             h.ref,
-            titles.get(h.ref, h.ref) if k == "source" else names[h.ref].name,
+            titles.get(h.ref, h.ref) if h.kind == "source" else names[h.ref].name,
             h.snippet,
         )
-        for h, k in shown
-        if k == "source" or h.ref in names
+        for h in hits
+        if h.kind == "source" or h.ref in names
     )
-    pages = max(1, -(-len(chosen) // PER_PAGE))
-    return SearchPage(results, dict(kinds), len(chosen), page, pages, more)
+
+
+def _facets(
+    store: Store, entity_ids: list[str]
+) -> dict[str, list[tuple[str, str, int]]]:
+    counted = store.facets(entity_ids, LIFECYCLE_ORDER)
+    titles = {s.id: s.title for s, _ in store.source_metas()} if counted.source else {}
+    order = {p: i for i, p in enumerate(LIFECYCLE_ORDER)}
+    return {
+        "event": [
+            (e, e, n)
+            for e, n in sorted(counted.event.items(), key=lambda x: order[x[0]])
+        ],
+        "year": [(y, y, n) for y, n in sorted(counted.year.items())],
+        "place": [(p, p, n) for p, n in counted.place.most_common(SHOWN_VALUES)],
+        "source": [
+            (s, titles.get(s, s), n)
+            for s, n in counted.source.most_common(SHOWN_VALUES)
+        ],
+    }

@@ -16,6 +16,23 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
+class Filters:
+    """What narrows a search: the kind of hit, and for entities a claim of
+    theirs with this event, in this year, at this place, from this source
+    (all on one claim: "executed in 1937 at Kommunarka")."""
+
+    kind: str | None = None  # "source", or an entity kind: person …
+    event: str | None = None
+    year: str | None = None
+    place: str | None = None
+    source: str | None = None
+
+    @property
+    def on_claims(self) -> bool:
+        return any((self.event, self.year, self.place, self.source))
+
+
+@dataclass(frozen=True)
 class Hit:
     kind: str  # "source" or "entity"
     ref: str  # the source or entity id
@@ -55,56 +72,163 @@ def terms(text: str) -> list[str]:
     return _WORD.findall(_POSSESSIVE.sub("", searchable(text)))
 
 
+Forms = Callable[[str], Sequence[str]]
+
+
+def _groups(text: str, forms: Forms | None) -> list[list[str]]:
+    return [list(dict.fromkeys(forms(t) if forms else [t])) for t in terms(text)]
+
+
 def search(
     conn: sa.Connection,
     text: str,
     limit: int = 20,
-    forms: Callable[[str], Sequence[str]] | None = None,
+    forms: Forms | None = None,
+    offset: int = 0,
+    filters: Filters | None = None,
 ) -> list[Hit]:
     """Every term must occur, in any of its ``forms`` (any case, diacritics
-    folded); best matches first."""
-    groups = [list(dict.fromkeys(forms(t) if forms else [t])) for t in terms(text)]
+    folded); best matches first, from the ``offset``-th on."""
+    groups = _groups(text, forms)
     if not groups:
         return []
+    where, params = _narrowed(conn.dialect.name, filters or Filters())
+    found, params = _found(conn.dialect.name, groups, params)
+    page = (
+        f"WITH {found} SELECT d.doc_id, d.kind, d.ref, found.rank FROM found "
+        f"JOIN search_docs d ON d.doc_id = found.doc_id WHERE 1 = 1{where} "
+        "ORDER BY found.rank, d.doc_id LIMIT :limit OFFSET :offset"
+    )
+    params = {**params, "limit": limit, "offset": offset}
     if conn.dialect.name == "sqlite":
-        return _sqlite(conn, groups, limit)
-    return _postgresql(conn, groups, limit)
+        return _sqlite(conn, page, params)
+    return _postgresql(conn, page, params)
+
+
+def count(
+    conn: sa.Connection,
+    text: str,
+    forms: Forms | None = None,
+    filters: Filters | None = None,
+    most: int = 100_000,
+) -> int:
+    """How many documents match, counted up to ``most`` (a common word in a
+    registry of millions matches more than anyone pages through)."""
+    groups = _groups(text, forms)
+    if not groups:
+        return 0
+    where, params = _narrowed(conn.dialect.name, filters or Filters())
+    found, params = _found(conn.dialect.name, groups, params)
+    query = sa.text(
+        f"WITH {found} SELECT count(*) FROM (SELECT 1 FROM found "
+        f"JOIN search_docs d ON d.doc_id = found.doc_id WHERE 1 = 1{where} "
+        "LIMIT :most) AS counted"
+    )
+    return int(conn.execute(query, {**params, "most": most}).scalar_one())
+
+
+def _found(dialect: str, groups: list[list[str]], params: dict) -> tuple[str, dict]:
+    """A CTE ``found`` of the matching documents and their rank (lower is
+    better), computed once: narrowing by claims then reads only those."""
+    if dialect == "sqlite":
+        return (
+            "found AS MATERIALIZED (SELECT rowid AS doc_id, rank FROM search_fts "
+            "WHERE search_fts MATCH :match)",
+            {**params, "match": _fts_match(groups)},
+        )
+    return (
+        "found AS MATERIALIZED (SELECT doc_id, "
+        "-ts_rank(to_tsvector('simple', body), to_tsquery('simple', :q)) AS rank "
+        "FROM search_docs "
+        "WHERE to_tsvector('simple', body) @@ to_tsquery('simple', :q))",
+        {**params, "q": _ts_query(groups)},
+    )
+
+
+def _narrowed(dialect: str, f: Filters) -> tuple[str, dict[str, str]]:
+    """SQL that narrows the hits ``d`` to the filters, and its parameters."""
+    sql, params = "", {}
+    if f.kind == "source":
+        sql += " AND d.kind = 'source'"
+    elif f.kind:
+        sql += (
+            " AND d.kind = 'entity' AND EXISTS (SELECT 1 FROM entities e "
+            "WHERE e.id = d.ref AND e.kind = :kind)"
+        )
+        params["kind"] = f.kind
+    if not f.on_claims:
+        return sql, params
+    on_claim = ["c.subject = d.ref"]
+    if f.event:
+        on_claim.append("c.predicate = :event")
+        params["event"] = f.event
+    if f.year:
+        on_claim.append("c.date LIKE :year")
+        params["year"] = f"{f.year}%"
+    if f.source:
+        on_claim.append("c.source_id = :source")
+        params["source"] = f.source
+    if f.place:
+        place = (
+            "json_extract(c.qualifiers, '$.place')"
+            if dialect == "sqlite"
+            else "c.qualifiers->>'place'"
+        )
+        on_claim.append(f"{place} = :place")
+        params["place"] = f.place
+    sql += (
+        " AND d.kind = 'entity' AND EXISTS (SELECT 1 FROM claims c WHERE "
+        + " AND ".join(on_claim)
+        + ")"
+    )
+    return sql, params
 
 
 def _quoted(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
-def _sqlite(conn: sa.Connection, groups: list[list[str]], limit: int) -> list[Hit]:
+def _fts_match(groups: list[list[str]]) -> str:
     # Each term quoted, so words like AND or NEAR and stray quotes are plain text.
-    match = " AND ".join(
+    return " AND ".join(
         "(" + " OR ".join(_quoted(t) for t in group) + ")" for group in groups
     )
-    rows = conn.execute(
-        sa.text(
-            "SELECT d.kind, d.ref, snippet(search_fts, 0, '[', ']', ' … ', 12) AS s "
-            "FROM search_fts JOIN search_docs d ON d.doc_id = search_fts.rowid "
-            "WHERE search_fts MATCH :match ORDER BY rank LIMIT :limit"
-        ),
-        {"match": match, "limit": limit},
-    )
-    return [Hit(r.kind, r.ref, " ".join(r.s.split())) for r in rows]
 
 
-def _postgresql(conn: sa.Connection, groups: list[list[str]], limit: int) -> list[Hit]:
+def _ts_query(groups: list[list[str]]) -> str:
     # Each word a lexeme of its own: quoted, so no & | ! : in it is an operator.
-    query = " & ".join(
+    return " & ".join(
         "(" + " | ".join(_lexeme(t) for t in group) + ")" for group in groups
     )
+
+
+def _sqlite(conn: sa.Connection, page: str, params: dict) -> list[Hit]:
+    rows = conn.execute(sa.text(page), params).all()
+    if not rows:
+        return []
+    # Snippets for this page's documents alone.
+    ids = ", ".join(str(int(r.doc_id)) for r in rows)
+    snippets = dict(
+        conn.execute(
+            sa.text(
+                "SELECT rowid, snippet(search_fts, 0, '[', ']', ' … ', 12) "
+                f"FROM search_fts WHERE search_fts MATCH :match AND rowid IN ({ids})"
+            ),
+            {"match": params["match"]},
+        ).all()
+    )
+    return [Hit(r.kind, r.ref, " ".join(snippets[r.doc_id].split())) for r in rows]
+
+
+def _postgresql(conn: sa.Connection, page: str, params: dict) -> list[Hit]:
     rows = conn.execute(
         sa.text(
-            "SELECT kind, ref, ts_headline('simple', body, q, "
-            "'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS s "
-            "FROM search_docs, to_tsquery('simple', :q) AS q "
-            "WHERE to_tsvector('simple', body) @@ q "
-            "ORDER BY ts_rank(to_tsvector('simple', body), q) DESC LIMIT :limit"
+            f"SELECT p.kind, p.ref, ts_headline('simple', d.body, "
+            "to_tsquery('simple', :q), 'StartSel=[,StopSel=],MaxWords=20,MinWords=8') "
+            f"AS s FROM ({page}) AS p JOIN search_docs d ON d.doc_id = p.doc_id "
+            "ORDER BY p.rank, p.doc_id"
         ),
-        {"q": query, "limit": limit},
+        params,
     )
     return [Hit(r.kind, r.ref, " ".join(r.s.split())) for r in rows]
 

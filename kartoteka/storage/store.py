@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,10 +17,9 @@ from kartoteka.errors import NotFound, StorageError
 from kartoteka.model import Claim, Entity, Name, Source
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.names.normalize import in_one_script
-from kartoteka.storage import search as fts
 from kartoteka.storage.bulk import BulkWriter
 from kartoteka.storage.decisions import DecisionReads
-from kartoteka.storage.engine import create_engine, database_url, upgrade
+from kartoteka.storage.engine import chunked, create_engine, database_url, upgrade
 from kartoteka.storage.lookups import LookupReads
 from kartoteka.storage.revisions import Revision, revision_from_row
 from kartoteka.storage.rows import (
@@ -42,6 +41,7 @@ from kartoteka.storage.schema import (
     revisions,
     sources,
 )
+from kartoteka.storage.search_reads import SearchReads
 from kartoteka.storage.verify import VerifyReport
 from kartoteka.storage.verify import verify as verify_store
 
@@ -58,7 +58,7 @@ def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
     return tuple(sorted(found, key=lambda n: n.name != preferred))
 
 
-class Store(DecisionReads, LookupReads):
+class Store(DecisionReads, LookupReads, SearchReads):
     """Sources, entities, claims and their revisions, in SQLite or PostgreSQL."""
 
     def __init__(self, engine: sa.Engine) -> None:
@@ -284,11 +284,8 @@ class Store(DecisionReads, LookupReads):
     def revisions_of(self, target_ids: Sequence[str]) -> list[Revision]:
         """The revisions of any of the targets, in order."""
         found: list[Revision] = []
-        ids = sorted(set(target_ids))
-        for i in range(0, len(ids), 5000):
-            query = sa.select(revisions).where(
-                revisions.c.target_id.in_(ids[i : i + 5000])
-            )
+        for chunk in chunked(sorted(set(target_ids))):
+            query = sa.select(revisions).where(revisions.c.target_id.in_(chunk))
             found.extend(revision_from_row(r) for r in self._rows(query))
         return sorted(found, key=lambda r: r.seq or 0)
 
@@ -377,17 +374,6 @@ class Store(DecisionReads, LookupReads):
             q.probability.desc(), q.entity_a, q.entity_b
         )
         return [(r.entity_a, r.entity_b, r.probability) for r in self._rows(query)]
-
-    def search(
-        self,
-        text: str,
-        limit: int = 20,
-        forms: Callable[[str], Sequence[str]] | None = None,
-    ) -> list[fts.Hit]:
-        """Full-text search over source texts and entity names; ``forms`` gives
-        the word forms any of which a term may take."""
-        with self.engine.connect() as conn:
-            return fts.search(conn, text, limit, forms)
 
     def verify(self) -> VerifyReport:
         """Re-check the revision chain, every row, source hash and quote."""

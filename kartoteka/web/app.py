@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -26,8 +27,15 @@ def templates() -> Jinja2Templates:
     found = Jinja2Templates(directory=str(files("kartoteka.web") / "templates"))
     found.env.filters["dated"] = dated
     found.env.filters["lang"] = lang
+    found.env.globals["search_url"] = search_url
     found.env.trim_blocks = found.env.lstrip_blocks = True
     return found
+
+
+def search_url(q: str, filters: dict[str, str | None], **changes: object) -> str:
+    """The search page's address with the filters, some changed: a facet's link."""
+    wanted = {"q": q, **filters, **changes}
+    return "/search?" + urlencode({k: v for k, v in wanted.items() if v})
 
 
 def create_app(

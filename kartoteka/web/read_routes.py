@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from kartoteka.accounts.users import Role
 from kartoteka.analysis import cases, statistics
 from kartoteka.analysis.conflict_list import list_conflicts
-from kartoteka.analysis.search_page import search_page
+from kartoteka.analysis.search_page import COUNTED, PER_PAGE, search_page
 from kartoteka.analysis.source_page import source_page
 from kartoteka.extract.review import candidates
 from kartoteka.interfaces.case_document import case_context
@@ -25,6 +25,7 @@ from kartoteka.interfaces.case_view import conflict_heading
 from kartoteka.interfaces.plots import FIGURES, plot_svg
 from kartoteka.interfaces.stats_tables import rehabilitated_line, stat_tables
 from kartoteka.model.vocabulary import PREDICATES, Certainty, Stance
+from kartoteka.storage.search import Filters
 from kartoteka.web.app import templates
 from kartoteka.web.security import Principal, may_read
 
@@ -80,11 +81,19 @@ def search(
     who: Reader,
     q: str = "",
     kind: str | None = None,
-    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    event: str | None = None,
+    year: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+    place: str | None = None,
+    source: str | None = None,
+    page: Annotated[int, Query(ge=1, le=COUNTED // PER_PAGE)] = 1,
 ) -> dict[str, Any]:
-    """Full text and names in any script or spelling, with counts by kind."""
-    found = search_page(request.app.state.store, q, kind, page) if q.strip() else None
-    return {"q": q, "kind": kind, "result": found}
+    """Full text and names in any script or spelling, narrowed by kind and by
+    the event, year, place or source of a claim, a page at a time."""
+    chosen = Filters(kind or None, event or None, year or None, place or None,
+                     source or None)  # fmt: skip
+    store = request.app.state.store
+    found = search_page(store, q, chosen, page) if q.strip() else None
+    return {"q": q, "kind": kind, "filters": vars(chosen), "result": found}
 
 
 @twin("/entities/{entity_id}", "case.html")

@@ -97,3 +97,20 @@ def test_the_editor_sees_the_annotation_form_and_the_reader_does_not(site: Site)
     reader, _ = logged_in(site, READER)
     assert 'id="annotate"' in editor.get("/sources/web-note").text
     assert 'id="annotate"' not in reader.get("/sources/web-note").text
+
+
+def test_search_facets_link_to_narrowed_searches(site: Site):
+    client, _ = logged_in(site, READER)
+    page = client.get("/search", params={"q": "Tukhachevsky"}).text
+    assert "/search?q=Tukhachevsky&amp;event=executed" in page
+    narrowed = client.get(
+        "/api/search", params={"q": "Tukhachevsky", "event": "executed", "year": "1937"}
+    ).json()
+    assert narrowed["filters"]["year"] == "1937"
+    labels = [r["label"] for r in narrowed["result"]["results"]]
+    assert labels and all(label.startswith("Тухачевский") for label in labels)
+    none = client.get(
+        "/api/search", params={"q": "Tukhachevsky", "event": "executed", "year": "1990"}
+    ).json()
+    assert none["result"]["total"] == 0
+    assert client.get("/search", params={"q": "x", "year": "19"}).status_code == 422
