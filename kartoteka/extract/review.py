@@ -6,14 +6,15 @@ candidate is a claim whose origin still names the rule that proposed it.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from kartoteka.errors import NotFound, VocabularyError
+from kartoteka.errors import InvalidSource, NotFound, VocabularyError
 from kartoteka.extract.candidates import CANDIDATE
 from kartoteka.linking.edits import judge_pair
 from kartoteka.model import Claim, Literal
 from kartoteka.model import dates as edtf
-from kartoteka.model.vocabulary import PREDICATES, Status
+from kartoteka.model.vocabulary import PREDICATES, Certainty, Stance, Status
 from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
 
@@ -70,6 +71,64 @@ def correct(
     with store.writing(actor, "review: corrected") as tx:
         tx.put_claim(claim)
         tx.set_status(claim.id, Status.ACCEPTED, reviewer=actor)
+    return store.claim(claim_id)
+
+
+@dataclass(frozen=True)
+class ClaimEdit:
+    """A claim's content as a person rewrites it; its words stay as they are.
+    Entity fields hold ids; an empty object, date or qualifiers means none."""
+
+    subject: str
+    predicate: str
+    object: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+    stance: str = "affirms"
+    certainty: str = "certain"
+
+
+def edit(
+    store: Store,
+    claim_id: str,
+    actor: str,
+    change: ClaimEdit,
+    status: Status = Status.ACCEPTED,
+    note: str | None = None,
+) -> Claim:
+    """Rewrite a claim's content and decide it (accepted unless told): one
+    revision for the edit, one for the decision, both by the person."""
+    claim = store.claim(claim_id)
+    if change.predicate not in PREDICATES:
+        raise VocabularyError(f"unknown predicate {change.predicate!r}")
+    store.entities([change.subject, *([change.object] if change.object else [])])
+    if change.date:
+        edtf.parse(change.date)
+    if change.date_text and change.date_text not in claim.passage.text:
+        raise InvalidSource(
+            f"the date's words {change.date_text!r} are not in the quote"
+        )
+    date = (
+        Literal("date", change.date, as_written=change.date_text or None)
+        if change.date
+        else None
+    )
+    edited = replace(
+        claim,
+        subject=change.subject,
+        predicate=change.predicate,
+        object=change.object or None,
+        date=date,
+        qualifiers=dict(change.qualifiers),
+        stance=Stance(change.stance),
+        certainty=Certainty(change.certainty),
+        note=note if note is not None else claim.note,
+    )
+    with store.writing(actor, note or "edited by hand") as tx:
+        if edited != claim:
+            tx.put_claim(edited)
+        tx.set_status(claim.id, status, reviewer=actor)
     return store.claim(claim_id)
 
 

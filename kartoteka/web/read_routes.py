@@ -135,6 +135,13 @@ def source(
         "claims": shown.claims,
         "labels": {i: e.name for i, e in labels.items()},
         "proposed": [c.id for c in shown.claims if c.proposed],
+        **_vocabulary(),
+    }
+
+
+def _vocabulary() -> dict[str, list[str]]:
+    """What a claim's form offers to choose from."""
+    return {
         "predicates": sorted(PREDICATES),
         "stances": [str(s) for s in Stance],
         "certainties": [str(c) for c in Certainty],
@@ -151,6 +158,7 @@ def claim(request: Request, who: Reader, claim_id: str) -> dict[str, Any]:
         "claim": made,
         "labels": {i: e.name for i, e in store.entities(ids).items()},
         "revisions": store.revisions(claim_id),
+        **_vocabulary(),
     }
 
 

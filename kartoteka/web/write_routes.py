@@ -4,6 +4,7 @@ Each change is a revision with the signed-in user as actor."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -15,7 +16,7 @@ from kartoteka.analysis.lookup import find_entity
 from kartoteka.extract import review
 from kartoteka.ingest.claim_entry import ClaimEntry, add_claim, qualifier_pairs
 from kartoteka.linking.edits import judge_pair
-from kartoteka.model.vocabulary import Status
+from kartoteka.model.vocabulary import Certainty, Stance, Status
 from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
 from kartoteka.web.app import templates
@@ -97,6 +98,10 @@ def logout(request: Request) -> Response:
     return response
 
 
+def _choices(values: type[StrEnum]) -> str:
+    return "^(" + "|".join(str(v) for v in values) + ")$"
+
+
 @router.post("/api/sources/{source_id}/claims", summary="Make a claim of a passage")
 @router.post("/sources/{source_id}/claims", include_in_schema=False)
 def annotate(
@@ -110,8 +115,8 @@ def annotate(
     object: Annotated[str, Form()] = "",
     date: Annotated[str, Form()] = "",
     date_text: Annotated[str, Form()] = "",
-    stance: Annotated[str, Form()] = "affirms",
-    certainty: Annotated[str, Form()] = "certain",
+    stance: Annotated[str, Form(pattern=_choices(Stance))] = "affirms",
+    certainty: Annotated[str, Form(pattern=_choices(Certainty))] = "certain",
     qualifiers: Annotated[str, Form()] = "",
 ) -> Response:
     """The selected words (``quote`` at offset ``start``) become a claim,
@@ -176,6 +181,48 @@ def correct(
         subject=_entity(store, subject),
     )  # fmt: skip
     return _done(request, _local(back or f"/claims/{claim_id}"), claim=fixed.id)
+
+
+@router.post("/api/claims/{claim_id}/edit", summary="Rewrite a claim and decide it")
+@router.post("/claims/{claim_id}/edit", include_in_schema=False)
+def edit(
+    request: Request,
+    who: Editor,
+    claim_id: str,
+    subject: Annotated[str, Form(min_length=1)],
+    predicate: Annotated[str, Form()],
+    object: Annotated[str, Form()] = "",
+    date: Annotated[str, Form()] = "",
+    date_text: Annotated[str, Form()] = "",
+    stance: Annotated[str, Form(pattern=_choices(Stance))] = "affirms",
+    certainty: Annotated[str, Form(pattern=_choices(Certainty))] = "certain",
+    qualifiers: Annotated[str, Form()] = "",
+    status: Annotated[str, Form(pattern="^(accepted|rejected)$")] = "accepted",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Every field of the claim as given (an empty object, date or qualifiers:
+    none), its words unchanged; then accepted or rejected. Two revisions by
+    the editor: the edit and the decision."""
+    store = request.app.state.store
+    # The form holds the text qualifiers; others (a flag, a list) stay as they are.
+    kept = {k: v for k, v in store.claim(claim_id).qualifiers.items()
+            if not isinstance(v, str)}  # fmt: skip
+    given = qualifier_pairs(q for q in qualifiers.split(";") if q.strip())
+    change = review.ClaimEdit(
+        subject=find_entity(store, subject).id,
+        predicate=predicate,
+        object=_entity(store, object),
+        date=date.strip() or None,
+        date_text=date_text.strip() or None,
+        qualifiers={**kept, **given},
+        stance=stance,
+        certainty=certainty,
+    )
+    edited = review.edit(
+        store, claim_id, who.name, change, Status(status), note.strip() or None
+    )
+    return _done(request, f"/claims/{claim_id}", claim=edited.id,
+                 status=str(edited.status))  # fmt: skip
 
 
 @router.post("/api/review/rule", summary="Decide every candidate of a rule")

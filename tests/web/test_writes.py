@@ -150,3 +150,56 @@ def test_the_statistics_follow_every_write(site: Site):
     assert count["executed"] == 1 + {
         r[0]: int(r[1].replace(",", "")) for r in executed
     }.get("executed", 0)
+
+
+def test_an_editor_rewrites_a_claim_and_its_history_shows_each_field(site: Site):
+    client, csrf = logged_in(site, EDITOR)
+    claim = next(
+        c
+        for c in site.store.claims(source_id="roberts-1964")
+        if c.predicate == "executed" and c.date
+    )
+    page = client.get(f"/claims/{claim.id}").text
+    assert f'action="/claims/{claim.id}/edit"' in page
+    done = client.post(
+        f"/claims/{claim.id}/edit",
+        data={
+            "csrf": csrf, "subject": claim.subject, "predicate": "executed",
+            "date": "1937-06-11", "date_text": claim.date.as_written or "",
+            "stance": "doubts", "certainty": "probable",
+            "qualifiers": "place=Moscow", "note": "the night of 11 June",
+        },
+    )  # fmt: skip
+    assert done.status_code == 303
+    edited = site.store.claim(claim.id)
+    assert (edited.date.value, str(edited.stance), str(edited.certainty)) == (
+        "1937-06-11", "doubts", "probable",
+    )  # fmt: skip
+    assert edited.qualifiers["place"] == "Moscow"
+    assert edited.passage == claim.passage  # the words stay the source's
+    assert (str(edited.status), edited.reviewer) == ("accepted", EDITOR)
+    assert [r.actor for r in site.store.revisions(claim.id)[-2:]] == [EDITOR, EDITOR]
+    history = client.get(f"/claims/{claim.id}").text
+    assert "1937-06-12 → 1937-06-11" in history
+    assert "affirms → doubts" in history
+
+
+def test_an_edit_with_a_date_outside_the_quote_or_a_bad_stance_is_refused(
+    site: Site,
+):
+    client, csrf = logged_in(site, EDITOR)
+    claim = site.store.claims(source_id="roberts-1964")[0]
+    base = {"csrf": csrf, "subject": claim.subject, "predicate": claim.predicate}
+    words = client.post(
+        f"/api/claims/{claim.id}/edit",
+        data={**base, "date": "1937", "date_text": "words not in the quote"},
+    )
+    assert words.status_code == 400 and "not in the quote" in words.json()["error"]
+    stance = client.post(f"/claims/{claim.id}/edit", data={**base, "stance": "maybe"})
+    assert stance.status_code == 422 and "text/html" in stance.headers["content-type"]
+    assert site.store.claim(claim.id) == claim
+    reader, reader_csrf = logged_in(site, READER)
+    refused = reader.post(
+        f"/claims/{claim.id}/edit", data={**base, "csrf": reader_csrf}
+    )
+    assert refused.status_code == 403
