@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from kartoteka.accounts.users import Role
 from kartoteka.analysis import cases, statistics
 from kartoteka.analysis.conflict_list import list_conflicts
+from kartoteka.analysis.pair_comparison import compare_pair
 from kartoteka.analysis.search_page import COUNTED, PER_PAGE, search_page
 from kartoteka.analysis.source_page import source_page
 from kartoteka.extract.review import candidates
@@ -240,7 +241,8 @@ def review_candidates(
 
 @twin("/review/links", "review_links.html")
 def review_links(request: Request, who: Reader) -> dict[str, Any]:
-    """Pairs of records linking could not decide, side by side."""
+    """Pairs of records linking could not decide, side by side, each field
+    marked as agreeing, close, differing or given by one record only."""
     store = request.app.state.store
     judged = store.judgements()
     pairs = [
@@ -248,5 +250,10 @@ def review_links(request: Request, who: Reader) -> dict[str, Any]:
         if (a, b) not in judged and (b, a) not in judged
     ][:50]  # fmt: skip
     summaries = {i: cases.person_summary(store, i) for a, b, _ in pairs for i in (a, b)}
-    return {"pairs": [{"a": a, "b": b, "probability": p} for a, b, p in pairs],
-            "summaries": summaries}  # fmt: skip
+    return {
+        "pairs": [
+            {"a": a, "b": b, "probability": p, "fields": compare_pair(store, a, b)}
+            for a, b, p in pairs
+        ],
+        "summaries": summaries,
+    }

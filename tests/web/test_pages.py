@@ -114,3 +114,13 @@ def test_search_facets_link_to_narrowed_searches(site: Site):
     ).json()
     assert none["result"]["total"] == 0
     assert client.get("/search", params={"q": "x", "year": "19"}).status_code == 422
+
+
+def test_a_link_pair_shows_what_agrees_and_what_differs(site: Site):
+    client, _ = logged_in(site, READER)
+    page = client.get("/review/links").text
+    assert site.pair[0] in page and site.pair[1] in page  # nobody judges it here
+    assert 'class="v-differs"' in page and 'class="v-agrees"' in page
+    fields = client.get("/api/review/links").json()["pairs"][0]["fields"]
+    verdicts = {f["field"]: f["verdict"] for f in fields}
+    assert verdicts["name"] == "differs" and verdicts["sex"] == "agrees"
