@@ -89,6 +89,12 @@ def _analyzer():  # type: ignore[no-untyped-def]
     return symbols
 
 
+def warm() -> None:
+    """Load the name symbols now (rigour builds them in about 7 s, once a
+    process), so that the first comparison across languages does not wait."""
+    symbols("Mikhail")
+
+
 @lru_cache(maxsize=65536)
 def symbols(word: str) -> frozenset[str]:
     """What this name is one of: Wikidata items and rows of the table."""

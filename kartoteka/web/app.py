@@ -5,6 +5,7 @@ kartoteka serve            # then open the address it prints
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from importlib.resources import files
 from urllib.parse import urlencode
@@ -18,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kartoteka.errors import KartotekaError, NotFound
 from kartoteka.interfaces.case_view import dated, lang
+from kartoteka.names import equivalents
 from kartoteka.storage import Store
 from kartoteka.web.security import LoginLimit, LoginRequired, is_api
 
@@ -54,6 +56,8 @@ def create_app(
     app.state.secure_cookies = secure_cookies
     app.state.login_limit = LoginLimit()
     app.state.statistics = None  # (head revision, figures): see read_routes
+    # Link pairs compare names across languages; their tables load meanwhile.
+    threading.Thread(target=equivalents.warm, daemon=True).start()
     app.mount(
         "/static",
         StaticFiles(directory=str(files("kartoteka.web") / "static")),

@@ -110,7 +110,8 @@ def site(
 
 def logged_in(site: Site, name: str) -> tuple[httpx.Client, str]:
     """A client with a session of the user, and the session's CSRF token."""
-    client = httpx.Client(base_url=site.url)
+    # A cold server loads the name tables once (about 7 s on two cores).
+    client = httpx.Client(base_url=site.url, timeout=30)
     got = client.post("/login", data={"name": name, "password": PASSWORD, "next": "/"})
     assert got.status_code == 303, got.text
     page = client.get("/sources/web-note").text  # its annotation form, for editors
