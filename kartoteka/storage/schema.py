@@ -84,6 +84,7 @@ claims = sa.Table(
     sa.Column("note", sa.Text),
     sa.Column("rev", sa.Integer),
     sa.Index("ix_claims_subject", "subject"),
+    sa.Index("ix_claims_source_start", "source_id", "start"),
     # Partial: registry claims, the millions, have neither.
     sa.Index(
         "ix_claims_object",

@@ -122,6 +122,16 @@ class Store(DecisionReads, LookupReads, SearchReads):
         query = sa.select(*_META, length).order_by(sources.c.id)
         return [(_meta_from_row(r), r.characters) for r in self._rows(query)]
 
+    def source_length(self, source_id: str) -> int:
+        """How many characters a source's text has, the text not read here."""
+        query = sa.select(sa.func.length(sources.c.text)).where(
+            sources.c.id == source_id
+        )
+        rows = self._rows(query)
+        if not rows:
+            raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
+        return int(rows[0][0])
+
     def excerpt(self, source_id: str, start: int, end: int) -> str:
         """Characters [start, end) of a source's text, read without loading it all."""
         # SQL substr counts characters from 1, on SQLite and PostgreSQL alike.
@@ -228,12 +238,21 @@ class Store(DecisionReads, LookupReads, SearchReads):
             for r in self._rows(query.order_by(claims.c.source_id, claims.c.start))
         ]
 
-    def claims_in_span(self, source_id: str, start: int, end: int) -> list[Claim]:
-        """Claims of the source whose passage overlaps [start, end)."""
+    def claims_in_span(
+        self, source_id: str, start: int, end: int, longest: int = 20_000
+    ) -> list[Claim]:
+        """Claims of the source whose passage overlaps [start, end); a passage
+        longer than ``longest`` that begins before ``start`` is left out, so
+        that the index reads only the claims near the span."""
         c = claims.c
         query = (
             sa.select(claims)
-            .where(c.source_id == source_id, c.start < end, c.end > start)
+            .where(
+                c.source_id == source_id,
+                c.start >= start - longest,
+                c.start < end,
+                c.end > start,
+            )
             .order_by(c.start, c.end)
         )
         return [claim_from_row(r) for r in self._rows(query)]
