@@ -39,6 +39,11 @@ class LookupReads:
             found.update({r.id: r.cluster_id for r in self._rows(query)})
         return found
 
+    def entity_count(self, kind: str) -> int:
+        """How many entities of a kind, none of them read."""
+        query = sa.select(sa.func.count()).where(entities.c.kind == str(kind))
+        return int(self._rows(query)[0][0])
+
     def kinds(self, ids: Sequence[str]) -> dict[str, str]:
         """Each entity's kind, nothing else read."""
         e = entities.c

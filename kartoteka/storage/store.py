@@ -42,6 +42,7 @@ from kartoteka.storage.schema import (
     sources,
 )
 from kartoteka.storage.search_reads import SearchReads
+from kartoteka.storage.text_reads import TextReads
 from kartoteka.storage.verify import VerifyReport
 from kartoteka.storage.verify import verify as verify_store
 
@@ -58,7 +59,7 @@ def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
     return tuple(sorted(found, key=lambda n: n.name != preferred))
 
 
-class Store(DecisionReads, LookupReads, SearchReads):
+class Store(DecisionReads, LookupReads, SearchReads, TextReads):
     """Sources, entities, claims and their revisions, in SQLite or PostgreSQL."""
 
     def __init__(self, engine: sa.Engine) -> None:
@@ -122,27 +123,6 @@ class Store(DecisionReads, LookupReads, SearchReads):
         query = sa.select(*_META, length).order_by(sources.c.id)
         return [(_meta_from_row(r), r.characters) for r in self._rows(query)]
 
-    def source_length(self, source_id: str) -> int:
-        """How many characters a source's text has, the text not read here."""
-        query = sa.select(sa.func.length(sources.c.text)).where(
-            sources.c.id == source_id
-        )
-        rows = self._rows(query)
-        if not rows:
-            raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
-        return int(rows[0][0])
-
-    def excerpt(self, source_id: str, start: int, end: int) -> str:
-        """Characters [start, end) of a source's text, read without loading it all."""
-        # SQL substr counts characters from 1, on SQLite and PostgreSQL alike.
-        query = sa.select(sa.func.substr(sources.c.text, start + 1, end - start)).where(
-            sources.c.id == source_id
-        )
-        rows = self._rows(query)
-        if not rows:
-            raise NotFound(f"no source {source_id!r}")
-        return rows[0][0]
-
     def sources(self) -> list[Source]:
         return [
             source_from_row(r)
@@ -174,10 +154,12 @@ class Store(DecisionReads, LookupReads, SearchReads):
         found = {r.id: r for r in rows}
         if ids is not None and kind is None and (missing := set(ids) - set(found)):
             raise NotFound(f"no entity {', '.join(sorted(missing))}")
+        # All of a kind: their names by a subquery, not a million parameters.
+        owners = (
+            list(found) if ids is not None else query.with_only_columns(entities.c.id)
+        )
         name_rows = self._rows(
-            sa.select(names)
-            .where(names.c.entity_id.in_(list(found)))
-            .order_by(names.c.name)
+            sa.select(names).where(names.c.entity_id.in_(owners)).order_by(names.c.name)
         )
         by_entity: dict[str, list] = {}
         for r in name_rows:
@@ -237,25 +219,6 @@ class Store(DecisionReads, LookupReads, SearchReads):
             claim_from_row(r)
             for r in self._rows(query.order_by(claims.c.source_id, claims.c.start))
         ]
-
-    def claims_in_span(
-        self, source_id: str, start: int, end: int, longest: int = 20_000
-    ) -> list[Claim]:
-        """Claims of the source whose passage overlaps [start, end); a passage
-        longer than ``longest`` that begins before ``start`` is left out, so
-        that the index reads only the claims near the span."""
-        c = claims.c
-        query = (
-            sa.select(claims)
-            .where(
-                c.source_id == source_id,
-                c.start >= start - longest,
-                c.start < end,
-                c.end > start,
-            )
-            .order_by(c.start, c.end)
-        )
-        return [claim_from_row(r) for r in self._rows(query)]
 
     def claims_involving(self, entity_id: str) -> list[Claim]:
         """Claims in which the entity is subject, object, the one asserting,

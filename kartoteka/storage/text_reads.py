@@ -1,0 +1,58 @@
+"""The Store's reads of a source's text in part: its length, an excerpt, and
+the claims whose passages fall in a span — what a page of a source needs."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from kartoteka.errors import NotFound
+from kartoteka.model import Claim
+from kartoteka.storage.rows import claim_from_row
+from kartoteka.storage.schema import claims, sources
+
+
+class TextReads:
+    """Mixed into the Store; ``_rows`` runs a query."""
+
+    def _rows(self, query: sa.Executable) -> list[sa.Row]:
+        raise NotImplementedError
+
+    def source_length(self, source_id: str) -> int:
+        """How many characters a source's text has, the text not read here."""
+        query = sa.select(sa.func.length(sources.c.text)).where(
+            sources.c.id == source_id
+        )
+        rows = self._rows(query)
+        if not rows:
+            raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
+        return int(rows[0][0])
+
+    def excerpt(self, source_id: str, start: int, end: int) -> str:
+        """Characters [start, end) of a source's text, read without loading it all."""
+        # SQL substr counts characters from 1, on SQLite and PostgreSQL alike.
+        query = sa.select(sa.func.substr(sources.c.text, start + 1, end - start)).where(
+            sources.c.id == source_id
+        )
+        rows = self._rows(query)
+        if not rows:
+            raise NotFound(f"no source {source_id!r}")
+        return rows[0][0]
+
+    def claims_in_span(
+        self, source_id: str, start: int, end: int, longest: int = 20_000
+    ) -> list[Claim]:
+        """Claims of the source whose passage overlaps [start, end); a passage
+        longer than ``longest`` that begins before ``start`` is left out, so
+        that the index reads only the claims near the span."""
+        c = claims.c
+        query = (
+            sa.select(claims)
+            .where(
+                c.source_id == source_id,
+                c.start >= start - longest,
+                c.start < end,
+                c.end > start,
+            )
+            .order_by(c.start, c.end)
+        )
+        return [claim_from_row(r) for r in self._rows(query)]
