@@ -65,17 +65,24 @@ def source_page(store: Store, source_id: str, start: int = 0) -> SourcePage:
             for b in (c.passage.start, c.passage.end)
         }
     )
-    segments = tuple(
-        Segment(
-            a,
-            b,
-            text[a:b],
-            tuple(c.id for c in marked if c.passage.start < b and c.passage.end > a),
-        )
-        for a, b in itertools.pairwise(bounds)
-        if a < b
-    )
+    segments = tuple(_segments(text, bounds, marked))
     return SourcePage(source, start, end, length, segments, tuple(found))
+
+
+def _segments(text: str, bounds: list[int], marked: list[Claim]) -> list[Segment]:
+    """The text between consecutive bounds, each with the claims covering it:
+    one sweep in order of the passages' starts (every start is a bound)."""
+    waiting = sorted(marked, key=lambda c: c.passage.start)
+    active: list[Claim] = []
+    found, at = [], 0
+    for a, b in itertools.pairwise(bounds):
+        while at < len(waiting) and waiting[at].passage.start <= a:
+            active.append(waiting[at])
+            at += 1
+        active = [c for c in active if c.passage.end > a]
+        if a < b:
+            found.append(Segment(a, b, text[a:b], tuple(c.id for c in active)))
+    return found
 
 
 class _Texts:
