@@ -2,7 +2,8 @@
 
 Full-text hits come a page at a time from the index, however many there are
 (counted up to COUNTED); the names the words are another spelling of
-(Tuchatschewski → Тухачевский) follow them. The facets — kind, and the
+(Tuchatschewski → Тухачевский) follow them when the words as written find
+fewer than FACETED. The facets — kind, and the
 event, year, place and source of the entities' claims — count the first
 FACETED hits.
 """
@@ -23,6 +24,7 @@ from kartoteka.storage.search import Filters, Hit
 PER_PAGE = 25
 FACETED = 1000  # hits whose facets are counted
 COUNTED = 100_000  # hits counted; more are said to be "100,000+"
+RANKED = 10_000  # hits ranked best first; more come in the index's order
 SHOWN_VALUES = 12  # values shown of a facet with many (places, sources)
 
 
@@ -45,6 +47,7 @@ class SearchPage:
     pages: int
     more: bool  # more than FACETED hits: the facets count the first FACETED
     capped: bool  # COUNTED hits or more: the total is a lower bound
+    ranked: bool  # best first; else (over RANKED hits) in the index's order
 
 
 def _matches(claim: Claim, f: Filters) -> bool:
@@ -77,9 +80,20 @@ def search_page(
     """Page ``page`` of the hits for the text (full text, and names in any
     script or spelling), narrowed by the filters, with the facets."""
     f = filters or Filters()
-    # The kind facet counts every kind, whichever is chosen.
-    first = store.search(text, FACETED + 1, word_forms, 0, replace(f, kind=None))
-    spelled_all = _spelled(store, text, {h.ref for h in first}, replace(f, kind=None))
+    in_index = store.search_count(text, word_forms, f, COUNTED)
+    ranked = in_index <= RANKED
+    # The kind facet counts every kind, whichever is chosen; the facets count
+    # a set, so the first FACETED in the index's order serve as well as the best.
+    everything = replace(f, kind=None)
+    first = store.search(
+        text, FACETED + 1, word_forms, 0, everything, ranked=False, snippets=False
+    )
+    # Other spellings of a name, when the words as written find few.
+    spelled_all = (
+        _spelled(store, text, {h.ref for h in first}, everything)
+        if len(first) < FACETED
+        else []
+    )
     more, first = len(first) > FACETED, first[:FACETED]
     kinds_of = store.kinds(
         [h.ref for h in (*first, *spelled_all) if h.kind == "entity"]
@@ -90,10 +104,11 @@ def search_page(
 
     kinds = Counter(kind(h) for h in (*first, *spelled_all))
     spelled = [h for h in spelled_all if f.kind in (None, kind(h))]
-    in_index = store.search_count(text, word_forms, f, COUNTED)
     offset = (page - 1) * PER_PAGE
     shown = (
-        store.search(text, PER_PAGE, word_forms, offset, f) if offset < in_index else []
+        store.search(text, PER_PAGE, word_forms, offset, f, ranked)
+        if offset < in_index
+        else []
     )
     after = max(0, offset - in_index)
     shown += spelled[after : after + PER_PAGE - len(shown)]
@@ -113,17 +128,14 @@ def search_page(
         pages=max(1, -(-total // PER_PAGE)),
         more=more,
         capped=in_index >= COUNTED,
+        ranked=ranked,
     )
 
 
 def _labelled(
     store: Store, hits: list[Hit], kind: Callable[[Hit], str]
 ) -> tuple[Result, ...]:
-    titles = (
-        {s.id: s.title for s, _ in store.source_metas()}
-        if any(h.kind == "source" for h in hits)
-        else {}
-    )
+    titles = store.source_titles([h.ref for h in hits if h.kind == "source"])
     names = store.entities([h.ref for h in hits if h.kind == "entity"])
     return tuple(
         Result(
@@ -141,7 +153,7 @@ def _facets(
     store: Store, entity_ids: list[str]
 ) -> dict[str, list[tuple[str, str, int]]]:
     counted = store.facets(entity_ids, LIFECYCLE_ORDER)
-    titles = {s.id: s.title for s, _ in store.source_metas()} if counted.source else {}
+    titles = store.source_titles(list(counted.source))
     order = {p: i for i, p in enumerate(LIFECYCLE_ORDER)}
     return {
         "event": [

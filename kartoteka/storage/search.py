@@ -86,20 +86,22 @@ def search(
     forms: Forms | None = None,
     offset: int = 0,
     filters: Filters | None = None,
+    ranked: bool = True,
+    snippets: bool = True,
 ) -> list[Hit]:
     """Every term must occur, in any of its ``forms`` (any case, diacritics
-    folded); best matches first, from the ``offset``-th on."""
+    folded); best matches first (in the index's order when not ``ranked``:
+    ranking a million matches costs seconds), from the ``offset``-th on;
+    without ``snippets`` (a thousand hits to count), hits quote nothing."""
     groups = _groups(text, forms)
     if not groups:
         return []
     where, params = _narrowed(conn.dialect.name, filters or Filters())
-    found, params = _found(conn.dialect.name, groups, params)
-    page = (
-        f"WITH {found} SELECT d.doc_id, d.kind, d.ref, found.rank FROM found "
-        f"JOIN search_docs d ON d.doc_id = found.doc_id WHERE 1 = 1{where} "
-        "ORDER BY found.rank, d.doc_id LIMIT :limit OFFSET :offset"
-    )
+    matching, order, params = _matching(conn.dialect.name, groups, params, ranked)
+    page = f"{matching}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
     params = {**params, "limit": limit, "offset": offset}
+    if not snippets:
+        return [Hit(r.kind, r.ref, "") for r in conn.execute(sa.text(page), params)]
     if conn.dialect.name == "sqlite":
         return _sqlite(conn, page, params)
     return _postgresql(conn, page, params)
@@ -118,30 +120,46 @@ def count(
     if not groups:
         return 0
     where, params = _narrowed(conn.dialect.name, filters or Filters())
-    found, params = _found(conn.dialect.name, groups, params)
-    query = sa.text(
-        f"WITH {found} SELECT count(*) FROM (SELECT 1 FROM found "
-        f"JOIN search_docs d ON d.doc_id = found.doc_id WHERE 1 = 1{where} "
-        "LIMIT :most) AS counted"
-    )
+    matching, _, params = _matching(conn.dialect.name, groups, params, False)
+    query = sa.text(f"SELECT count(*) FROM ({matching}{where} LIMIT :most) AS counted")
     return int(conn.execute(query, {**params, "most": most}).scalar_one())
 
 
-def _found(dialect: str, groups: list[list[str]], params: dict) -> tuple[str, dict]:
-    """A CTE ``found`` of the matching documents and their rank (lower is
-    better), computed once: narrowing by claims then reads only those."""
+def _matching(
+    dialect: str, groups: list[list[str]], params: dict, ranked: bool
+) -> tuple[str, str, dict]:
+    """A query of the matching documents ``d`` (doc_id, kind, ref, rank; lower
+    rank is better) that filters can extend, its order, and its parameters.
+
+    Ranked, the matches and their rank are computed once, then narrowed.
+    Unranked, the index is read first (SQLite's CROSS JOIN keeps that order,
+    so a filter never makes it scan every entity) and may stop early."""
     if dialect == "sqlite":
+        params = {**params, "match": _fts_match(groups)}
+        if ranked:
+            return (
+                "WITH found AS MATERIALIZED (SELECT rowid AS doc_id, rank "
+                "FROM search_fts WHERE search_fts MATCH :match) "
+                "SELECT d.doc_id, d.kind, d.ref, found.rank FROM found "
+                "JOIN search_docs d ON d.doc_id = found.doc_id WHERE 1 = 1",
+                "found.rank, d.doc_id",
+                params,
+            )
         return (
-            "found AS MATERIALIZED (SELECT rowid AS doc_id, rank FROM search_fts "
-            "WHERE search_fts MATCH :match)",
-            {**params, "match": _fts_match(groups)},
+            "SELECT d.doc_id, d.kind, d.ref, d.doc_id AS rank FROM search_fts "
+            "CROSS JOIN search_docs d ON d.doc_id = search_fts.rowid "
+            "WHERE search_fts MATCH :match",
+            "search_fts.rowid",
+            params,
         )
+    params = {**params, "q": _ts_query(groups)}
+    vector = "to_tsvector('simple', d.body)"
+    rank = f"-ts_rank({vector}, to_tsquery('simple', :q))" if ranked else "d.doc_id"
     return (
-        "found AS MATERIALIZED (SELECT doc_id, "
-        "-ts_rank(to_tsvector('simple', body), to_tsquery('simple', :q)) AS rank "
-        "FROM search_docs "
-        "WHERE to_tsvector('simple', body) @@ to_tsquery('simple', :q))",
-        {**params, "q": _ts_query(groups)},
+        f"SELECT d.doc_id, d.kind, d.ref, {rank} AS rank FROM search_docs d "
+        f"WHERE {vector} @@ to_tsquery('simple', :q)",
+        "rank, d.doc_id",
+        params,
     )
 
 

@@ -39,11 +39,16 @@ class SearchReads:
         forms: fts.Forms | None = None,
         offset: int = 0,
         filters: fts.Filters | None = None,
+        ranked: bool = True,
+        snippets: bool = True,
     ) -> list[fts.Hit]:
         """Full-text search over source texts and entity names; ``forms`` gives
-        the word forms any of which a term may take; ``filters`` narrow it."""
+        the word forms any of which a term may take; ``filters`` narrow it;
+        unranked, hits come in the index's order (fast for a million)."""
         with self.engine.connect() as conn:
-            return fts.search(conn, text, limit, forms, offset, filters)
+            return fts.search(
+                conn, text, limit, forms, offset, filters, ranked, snippets
+            )
 
     def search_count(
         self,

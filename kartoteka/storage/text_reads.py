@@ -17,6 +17,11 @@ class TextReads:
     def _rows(self, query: sa.Executable) -> list[sa.Row]:
         raise NotImplementedError
 
+    def source_titles(self, ids: list[str]) -> dict[str, str]:
+        """Each source's title by id, nothing else read."""
+        query = sa.select(sources.c.id, sources.c.title).where(sources.c.id.in_(ids))
+        return {r.id: r.title for r in self._rows(query)}
+
     def source_length(self, source_id: str) -> int:
         """How many characters a source's text has, the text not read here."""
         query = sa.select(sa.func.length(sources.c.text)).where(
