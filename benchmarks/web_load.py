@@ -1,6 +1,7 @@
 """Load on the web app: concurrent readers and editors over real HTTP (locust).
 
     python benchmarks/web_load.py --db STORE [--readers 50] [--seconds 120]
+                                  [--workers 1] [--think 0.5-2]
 
 STORE is a SQLite path or a PostgreSQL URL holding a registry (for instance
 the million records scale_registry.py imports). The script adds the demo
@@ -8,10 +9,13 @@ case, a source for the editors and the benchmark's accounts (all idempotent),
 starts `kartoteka serve` on the store, and runs locust headless with
 web_load_users.py: --readers readers who log in, then open case pages of
 random persons, pages of random sources at random offsets and searches for
-random names (each waiting 0.5-2 s between pages, as people reading do), and
+random names (each waiting --think seconds between pages: 0.5-2 s by
+default, much less than people reading take), and
 2 editors annotating lines of one source through the API at the same time.
-It reports each page's requests, failures, p50, p95 and p99, and checks that
-every write an editor was told succeeded is in the store with its revision.
+It reports each page's requests, failures, p50, p95 and p99 once every user
+has started (locust's --reset-stats: the log-ins and the ramp are left out),
+and checks that every write an editor was told succeeded is in the store
+with its revision.
 """
 
 from __future__ import annotations
@@ -89,10 +93,10 @@ def _targets(store: Store, folder: Path) -> dict[str, object]:
     }
 
 
-def _serve(db: str, port: int) -> subprocess.Popen:
+def _serve(db: str, port: int, workers: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("kartoteka")), "--db", db, "serve",
-         "--port", str(port)],
+         "--port", str(port), "--workers", str(workers)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     for _ in range(300):
@@ -110,7 +114,8 @@ def _locust(port: int, readers: int, seconds: int, folder: Path) -> None:
         [str(Path(sys.executable).with_name("locust")), "-f", str(USERS),
          "--headless", "--users", str(readers + 2), "--spawn-rate", "10",
          "--run-time", f"{seconds}s", "--host", f"http://127.0.0.1:{port}",
-         "--csv", str(folder / "load"), "--only-summary", "--stop-timeout", "5"],
+         "--csv", str(folder / "load"), "--only-summary", "--stop-timeout", "5",
+         "--reset-stats"],
         check=False, env={**os.environ},
     )  # fmt: skip
 
@@ -148,6 +153,10 @@ def main() -> None:
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--workers", type=int, default=1, help="serve --workers")
+    parser.add_argument(
+        "--think", default="0.5-2", help="seconds a reader waits between pages"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kartoteka-load-"))
     store = Store.open(args.db)
@@ -158,7 +167,14 @@ def main() -> None:
     (folder / "targets.json").write_text(json.dumps(targets), encoding="utf-8")
     os.environ["KARTOTEKA_LOAD_TARGETS"] = str(folder / "targets.json")
     os.environ["KARTOTEKA_LOAD_WRITTEN"] = str(folder / "written.json")
-    server = _serve(args.db, args.port)
+    os.environ["KARTOTEKA_LOAD_THINK"] = args.think
+    server = _serve(args.db, args.port, args.workers)
+    # Link pages load the name tables (~7 s, once a process): let every worker
+    # finish that before the readers come.
+    token = targets["editors"][0]["token"]
+    for _ in range(4 * args.workers):
+        httpx.get(f"http://127.0.0.1:{args.port}/api/review/links", timeout=120,
+                  headers={"Authorization": f"Bearer {token}"})  # fmt: skip
     try:
         _locust(args.port, args.readers, args.seconds, folder)
     finally:

@@ -16,14 +16,18 @@ from pathlib import Path
 from locust import HttpUser, between, events, task
 
 TARGETS = json.loads(Path(os.environ["KARTOTEKA_LOAD_TARGETS"]).read_text())
+THINK = tuple(
+    float(x) for x in os.environ.get("KARTOTEKA_LOAD_THINK", "0.5-2").split("-")
+)
 WRITTEN: list[dict[str, str]] = []  # each editor's accepted writes
 
 
 class Reader(HttpUser):
-    """A researcher: a case file, a page of a source, a search, and thinking."""
+    """A researcher: a case file, a page of a source, a search, and thinking
+    (KARTOTEKA_LOAD_THINK seconds between pages, 0.5-2 unless set)."""
 
     weight = 25
-    wait_time = between(0.5, 2.0)
+    wait_time = between(*THINK)
 
     def on_start(self) -> None:
         reader = TARGETS["reader"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 from rich.markup import escape
 from rich.table import Table
@@ -24,9 +26,21 @@ from kartoteka.storage import Store
     is_flag=True,
     help="Mark the session cookie Secure: behind an HTTPS proxy.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes serving at once: one per core for many readers.",
+)
 @click.pass_context
 def serve(
-    ctx: click.Context, host: str, port: int, public: bool, secure_cookies: bool
+    ctx: click.Context,
+    host: str,
+    port: int,
+    public: bool,
+    secure_cookies: bool,
+    workers: int,
 ) -> None:
     """Serve the archive in a browser, with a JSON API under /api (its OpenAPI
     document at /openapi.json). Reading needs an account unless --public.
@@ -39,11 +53,20 @@ def serve(
     """
     import uvicorn
 
-    from kartoteka.web.app import create_app
+    from kartoteka.web.app import create_app, serving_environment
 
-    app = create_app(_store(ctx), public=public, secure_cookies=secure_cookies)
+    store = _store(ctx)
     console.print(f"kartoteka at http://{host}:{port}/  (Ctrl-C stops it)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        app = create_app(store, public=public, secure_cookies=secure_cookies)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # Each worker process opens the store itself, from what is set here.
+    os.environ.update(serving_environment(store, public, secure_cookies))
+    uvicorn.run(
+        "kartoteka.web.app:app_from_environment",
+        factory=True, host=host, port=port, workers=workers, log_level="warning",
+    )  # fmt: skip
 
 
 @cli.group()

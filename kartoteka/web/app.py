@@ -5,6 +5,7 @@ kartoteka serve            # then open the address it prints
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import cache
 from importlib.resources import files
@@ -68,6 +69,27 @@ def create_app(
     app.include_router(read_routes.router)
     _errors(app)
     return app
+
+
+def serving_environment(
+    store: Store, public: bool, secure_cookies: bool
+) -> dict[str, str]:
+    """What a worker process needs to make the app (see app_from_environment)."""
+    return {
+        "KARTOTEKA_SERVE_DB": store.engine.url.render_as_string(hide_password=False),
+        "KARTOTEKA_SERVE_PUBLIC": "1" if public else "",
+        "KARTOTEKA_SERVE_SECURE_COOKIES": "1" if secure_cookies else "",
+    }
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker of `kartoteka serve --workers N`, on the store
+    and options the command put in the environment."""
+    return create_app(
+        Store.open(os.environ["KARTOTEKA_SERVE_DB"]),
+        public=bool(os.environ.get("KARTOTEKA_SERVE_PUBLIC")),
+        secure_cookies=bool(os.environ.get("KARTOTEKA_SERVE_SECURE_COOKIES")),
+    )
 
 
 def _errors(app: FastAPI) -> None:
