@@ -36,6 +36,18 @@ class CandidateReport:
         return f"candidates from {self.source}: " + (", ".join(parts) or "none")
 
 
+def extract_stored(store: Store, source_id: str, actor: str) -> CandidateReport:
+    """Run extraction over a stored source and store what it proposes as
+    candidates (English or Russian by the source's language, else guessed)."""
+    from kartoteka.extract import extract_text
+
+    source = store.source(source_id)
+    lang = source.language if source.language in ("en", "ru") else "auto"
+    return store_candidates(
+        store, source, extract_text(source.text, lang, store), actor
+    )
+
+
 def store_candidates(
     store: Store, source: Source, found: list[Annotation], actor: str
 ) -> CandidateReport:

@@ -193,12 +193,9 @@ def add_source_(
         highlight=False,
     )
     if then_extract:
-        from kartoteka.extract import extract_text
-        from kartoteka.extract.candidates import store_candidates
+        from kartoteka.extract.candidates import extract_stored
 
-        lang = source.language if source.language in ("en", "ru") else "auto"
-        found = extract_text(source.text, lang, _store(ctx))
-        report = store_candidates(_store(ctx), source, found, _actor(ctx))
+        report = extract_stored(_store(ctx), source.id, _actor(ctx))
         console.print(escape(report.summary()), highlight=False)
         console.print("review them: kartoteka review candidates --source " + source.id)
 

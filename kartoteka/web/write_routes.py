@@ -14,6 +14,7 @@ from kartoteka.accounts.sessions import close_session, open_session
 from kartoteka.accounts.users import User, authenticate
 from kartoteka.analysis.lookup import find_entity
 from kartoteka.extract import review
+from kartoteka.extract.candidates import extract_stored
 from kartoteka.ingest.claim_entry import ClaimEntry, add_claim, qualifier_pairs
 from kartoteka.linking.edits import judge_pair
 from kartoteka.model.vocabulary import Certainty, Stance, Status
@@ -145,6 +146,18 @@ def annotate(
 def _entity(store: Store, words: str) -> str | None:
     """The id of the entity any name or id names; None for nothing given."""
     return find_entity(store, words).id if words.strip() else None
+
+
+@router.post(
+    "/api/sources/{source_id}/extract", summary="Propose claims from a source's text"
+)
+@router.post("/sources/{source_id}/extract", include_in_schema=False)
+def extract(request: Request, who: Editor, source_id: str) -> Response:
+    """Run extraction over the source: the persons, dates and events it finds
+    become candidates in the review queue, none of them evidence until then."""
+    report = extract_stored(request.app.state.store, source_id, who.name)
+    return _done(request, f"/review/candidates?source={source_id}",
+                 source=source_id, changes=dict(report.changes))  # fmt: skip
 
 
 @router.post("/api/claims/{claim_id}/status", summary="Accept or reject a claim")

@@ -203,3 +203,22 @@ def test_an_edit_with_a_date_outside_the_quote_or_a_bad_stance_is_refused(
         f"/claims/{claim.id}/edit", data={**base, "csrf": reader_csrf}
     )
     assert refused.status_code == 403
+
+
+def test_an_editor_asks_extraction_for_candidates_of_a_stored_source(site: Site):
+    client, csrf = logged_in(site, EDITOR)
+    before = {c.id for c in site.store.claims(source_id="roberts-1964")}
+    page = client.get("/sources/roberts-1964").text
+    assert 'action="/sources/roberts-1964/extract"' in page
+    done = client.post("/sources/roberts-1964/extract", data={"csrf": csrf})
+    assert done.status_code == 303
+    assert done.headers["location"] == "/review/candidates?source=roberts-1964"
+    proposed = [
+        c for c in site.store.claims(source_id="roberts-1964") if c.id not in before
+    ]
+    assert proposed and all(str(c.status) == "candidate" for c in proposed)
+    queue = client.get(done.headers["location"]).text
+    assert proposed[0].id in queue
+    reader, reader_csrf = logged_in(site, READER)
+    refused = reader.post("/sources/roberts-1964/extract", data={"csrf": reader_csrf})
+    assert refused.status_code == 403
