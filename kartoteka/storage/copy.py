@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from kartoteka.errors import StorageError
+from kartoteka.storage.engine import to_json
 from kartoteka.storage.schema import metadata, revisions, search_docs, web_sessions
 from kartoteka.storage.search import indexing
 from kartoteka.storage.store import Store
@@ -86,9 +87,9 @@ def copy_store(
             for rows in _batches(read, table):
                 if table is search_docs:
                     with indexing(write):
-                        write.execute(sa.insert(table), rows)
+                        _insert(write, table, rows)
                 else:
-                    write.execute(sa.insert(table), rows)
+                    _insert(write, table, rows)
                 copied += len(rows)
                 if progress:
                     progress(table.name, len(rows))
@@ -98,6 +99,30 @@ def copy_store(
     checked = compare_stores(source, target)
     report.verified, report.failures = checked.verified, checked.failures
     return report
+
+
+def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
+    """Rows into the target: PostgreSQL's COPY (ten times the speed of
+    INSERTs at a million records), else batched INSERTs."""
+    if conn.dialect.name != "postgresql":
+        conn.execute(sa.insert(table), rows)
+        return
+    from psycopg.types.json import Jsonb
+
+    names = [c.name for c in table.columns]
+    as_json = {c.name for c in table.columns if isinstance(c.type, sa.JSON)}
+    columns = ", ".join(f'"{n}"' for n in names)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    Jsonb(row[n], dumps=to_json)
+                    if n in as_json and row[n] is not None
+                    else row[n]
+                    for n in names
+                ]
+            )
 
 
 def _advance_sequences(conn: sa.Connection) -> None:
