@@ -224,17 +224,17 @@ class Store(DecisionReads, LookupReads, SearchReads, TextReads):
         """Claims in which the entity is subject, object, the one asserting,
         or named in a qualifier (from, to, via, by …)."""
         c = claims.c
-        named = sa.select(qualifier_refs.c.claim_id).where(
-            qualifier_refs.c.entity_id == entity_id
-        )
-        query = sa.select(claims).where(
-            sa.or_(
-                c.subject == entity_id,
-                c.object == entity_id,
-                c.asserted_by == entity_id,
-                c.id.in_(named),
-            )
-        )
+        # One indexed read each, then joined: PostgreSQL reads every claim for
+        # an OR of these (0.7 s at 3 M claims); SQLite did not need it.
+        involved = sa.union(
+            sa.select(c.id).where(c.subject == entity_id),
+            sa.select(c.id).where(c.object == entity_id),
+            sa.select(c.id).where(c.asserted_by == entity_id),
+            sa.select(qualifier_refs.c.claim_id.label("id")).where(
+                qualifier_refs.c.entity_id == entity_id
+            ),
+        ).subquery()
+        query = sa.select(claims).where(c.id.in_(sa.select(involved.c.id)))
         return [
             claim_from_row(r) for r in self._rows(query.order_by(c.source_id, c.start))
         ]
