@@ -155,7 +155,7 @@ def _matching(
     params = {**params, "q": _ts_query(groups)}
     # The GIN index is read first, always: ordered by doc_id, PostgreSQL would
     # rather walk the primary key and test every text (7 s for a rare word).
-    vector = "to_tsvector('simple', body)"
+    vector = "body_tsv"  # stored: see migration 0012
     rank = f"-ts_rank({vector}, to_tsquery('simple', :q))" if ranked else "doc_id"
     return (
         f"WITH found AS MATERIALIZED (SELECT doc_id, {rank} AS rank "
