@@ -4,7 +4,8 @@ Every row of every table goes over as it is — sources, entities, claims,
 revisions with their hashes, link judgements, accounts — into an empty store
 (SQLite → PostgreSQL for a team, or back). The target is written in one
 transaction: an interrupted copy leaves it empty, and running it again
-starts afresh. Afterwards the target is verified on its own (the revision
+starts afresh; PostgreSQL is then vacuumed and analysed, as after any bulk
+load. Afterwards the target is verified on its own (the revision
 chain, every row against its revision, every source hash and quote) and
 its row counts and last revision hash are compared with the source's.
 Log-in sessions stay behind; people log in again on the new store.
@@ -96,6 +97,13 @@ def copy_store(
             report.rows[table.name] = copied
         if target.dialect == "postgresql":
             _advance_sequences(write)
+    if target.dialect == "postgresql":
+        # Freshly loaded pages lack hint bits and statistics: the first reads
+        # would write them back (a common word's search: 2.2 s, then 0.04 s).
+        with target.engine.connect().execution_options(
+            isolation_level="AUTOCOMMIT"
+        ) as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
     checked = compare_stores(source, target)
     report.verified, report.failures = checked.verified, checked.failures
     return report

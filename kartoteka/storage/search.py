@@ -157,12 +157,13 @@ def _matching(
     # rather walk the primary key and test every text (7 s for a rare word).
     vector = "body_tsv"  # stored: see migration 0012
     rank = f"-ts_rank({vector}, to_tsquery('simple', :q))" if ranked else "doc_id"
+    # Kind and ref taken with the match: joining the matches back to the
+    # table made PostgreSQL hash all million documents.
     return (
-        f"WITH found AS MATERIALIZED (SELECT doc_id, {rank} AS rank "
+        f"WITH found AS MATERIALIZED (SELECT doc_id, kind, ref, {rank} AS rank "
         f"FROM search_docs WHERE {vector} @@ to_tsquery('simple', :q)) "
-        "SELECT d.doc_id, d.kind, d.ref, found.rank FROM found "
-        "JOIN search_docs d ON d.doc_id = found.doc_id WHERE 1 = 1",
-        "found.rank, d.doc_id",
+        "SELECT d.doc_id, d.kind, d.ref, d.rank FROM found d WHERE 1 = 1",
+        "d.rank, d.doc_id",
         params,
     )
 
