@@ -13,6 +13,11 @@ from kartoteka.interfaces.cli import _store, cli, console
 from kartoteka.storage import Store
 
 
+# Seconds an idle connection stays open: longer than a reader's pause between
+# pages, so a page is not sent down a connection the server is closing.
+KEEP_ALIVE = 75
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
@@ -59,13 +64,15 @@ def serve(
     console.print(f"kartoteka at http://{host}:{port}/  (Ctrl-C stops it)")
     if workers == 1:
         app = create_app(store, public=public, secure_cookies=secure_cookies)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning",
+                    timeout_keep_alive=KEEP_ALIVE)  # fmt: skip
         return
     # Each worker process opens the store itself, from what is set here.
     os.environ.update(serving_environment(store, public, secure_cookies))
     uvicorn.run(
         "kartoteka.web.app:app_from_environment",
         factory=True, host=host, port=port, workers=workers, log_level="warning",
+        timeout_keep_alive=KEEP_ALIVE,
     )  # fmt: skip
 
 
