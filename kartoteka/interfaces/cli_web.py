@@ -12,7 +12,6 @@ from kartoteka.accounts import users as accounts
 from kartoteka.interfaces.cli import _store, cli, console
 from kartoteka.storage import Store
 
-
 # Seconds an idle connection stays open: longer than a reader's pause between
 # pages, so a page is not sent down a connection the server is closing.
 KEEP_ALIVE = 75
