@@ -360,6 +360,7 @@ from kartoteka.interfaces import (  # noqa: E402, F401
     cli_candidates,
     cli_claims,
     cli_conflicts,
+    cli_estimates,
     cli_export,
     cli_extract,
     cli_links,

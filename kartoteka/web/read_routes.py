@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from kartoteka.accounts.users import Role
 from kartoteka.analysis import cases, statistics
 from kartoteka.analysis.conflict_list import list_conflicts
+from kartoteka.analysis.estimates import estimates
 from kartoteka.analysis.pair_comparison import compare_pair
 from kartoteka.analysis.search_page import COUNTED, PER_PAGE, search_page
 from kartoteka.analysis.source_page import source_page
@@ -161,6 +162,14 @@ def claim(request: Request, who: Reader, claim_id: str) -> dict[str, Any]:
         "revisions": store.revisions(claim_id),
         **_vocabulary(),
     }
+
+
+@twin("/estimates", "estimates.html")
+def estimate_list(
+    request: Request, who: Reader, topic: str | None = None
+) -> dict[str, Any]:
+    """Estimates grouped by what they are about, each with its author."""
+    return {"topic": topic, "groups": estimates(request.app.state.store, topic)}
 
 
 @twin("/conflicts", "conflicts.html")

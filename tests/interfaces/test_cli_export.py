@@ -46,3 +46,17 @@ def test_copy_then_copy_again_is_refused(petrov_db, tmp_path):  # noqa: F811
         cli, ["--db", str(petrov_db), "copy", "--to", str(target)], obj={}
     )
     assert again.exit_code != 0 and "not empty" in again.output
+
+
+def test_estimates_as_json_and_markdown(tmp_path):
+    from kartoteka.demo import run_demo
+
+    db = tmp_path / "demo.db"
+    store = Store.open(db)
+    run_demo(store, actor="test")
+    store.close()
+    listed = json.loads(run("estimates", "--format", "json", db=db).output)
+    values = {e["value"]: e["author"] for g in listed for e in g["estimates"]}
+    assert values[35000.0] == "Dick Roberts"
+    md = run("estimates", "imprisoned", "--format", "md", db=db).output
+    assert "| 8,000,000 | imprisoned during the purges | Alexander Weissberg |" in md

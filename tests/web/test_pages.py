@@ -124,3 +124,12 @@ def test_a_link_pair_shows_what_agrees_and_what_differs(site: Site):
     fields = client.get("/api/review/links").json()["pairs"][0]["fields"]
     verdicts = {f["field"]: f["verdict"] for f in fields}
     assert verdicts["name"] == "differs" and verdicts["sex"] == "agrees"
+
+
+def test_the_estimates_page_names_every_author(site: Site):
+    client, _ = logged_in(site, READER)
+    page = client.get("/estimates").text
+    assert "perhaps as many as 35,000" in page and "Alexander Weissberg" in page
+    groups = client.get("/api/estimates", params={"topic": "imprisoned"}).json()
+    figures = [e for g in groups["groups"] for e in g["estimates"]]
+    assert [e["value"] for e in figures] == [8000000.0]
