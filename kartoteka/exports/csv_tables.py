@@ -8,6 +8,7 @@ predicate (a disputed rehabilitation) are joined by "; ", lists by " | ".
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
@@ -130,13 +131,20 @@ TABLES: dict[
 def csv_lines(what: str, store: Store) -> Iterator[str]:
     """The table ``what`` as CSV text, a header then one line a record."""
     columns, to_row = TABLES[what]
-    buffer = _Line()
+    buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+
+    def taken() -> str:
+        line = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return line
+
     writer.writeheader()
-    yield buffer.take()
+    yield taken()
     for record in jsonl.EXPORTS[what](store):
         writer.writerow(to_row(record))
-        yield buffer.take()
+        yield taken()
 
 
 def write_csv(what: str, store: Store, out: TextIO) -> int:
@@ -146,18 +154,3 @@ def write_csv(what: str, store: Store, out: TextIO) -> int:
         out.write(line)
         count += 1
     return count
-
-
-class _Line:
-    """A file-like buffer that hands back what was written since the last take."""
-
-    def __init__(self) -> None:
-        self._parts: list[str] = []
-
-    def write(self, text: str) -> int:
-        self._parts.append(text)
-        return len(text)
-
-    def take(self) -> str:
-        text, self._parts = "".join(self._parts), []
-        return text

@@ -106,7 +106,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 def persons(store: Store) -> Iterator[dict[str, Any]]:
     """Every person once: a merged person under its canonical id only."""
     links = store.links()
-    for person_id in store.entities(kind=EntityKind.PERSON):
+    for person_id in store.entity_ids(EntityKind.PERSON):
         if links.get(person_id, person_id) == person_id:
             yield person_record(build_case(store, person_id))
 

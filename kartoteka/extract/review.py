@@ -56,22 +56,14 @@ def correct(
 ) -> Claim:
     """Correct a candidate's date, predicate or person, and accept it as
     corrected: the correction and the acceptance are revisions by the reviewer."""
-    claim = store.claim(claim_id)
+    change = ClaimEdit.of(store.claim(claim_id))
     if date is not None:
-        edtf.parse(date)
-        as_written = claim.date.as_written if claim.date else None
-        claim = replace(claim, date=Literal("date", date, as_written=as_written))
+        change = replace(change, date=date)
     if predicate is not None:
-        if predicate not in PREDICATES:
-            raise VocabularyError(f"unknown predicate {predicate!r}")
-        claim = replace(claim, predicate=predicate)
+        change = replace(change, predicate=predicate)
     if subject is not None:
-        store.entity(subject)
-        claim = replace(claim, subject=subject)
-    with store.writing(actor, "review: corrected") as tx:
-        tx.put_claim(claim)
-        tx.set_status(claim.id, Status.ACCEPTED, reviewer=actor)
-    return store.claim(claim_id)
+        change = replace(change, subject=subject)
+    return edit(store, claim_id, actor, change, reason="review: corrected")
 
 
 @dataclass(frozen=True)
@@ -88,6 +80,20 @@ class ClaimEdit:
     stance: str = "affirms"
     certainty: str = "certain"
 
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimEdit:
+        """The claim's content as it stands, to change a field of."""
+        return cls(
+            subject=claim.subject,
+            predicate=claim.predicate,
+            object=claim.object,
+            date=str(claim.date.value) if claim.date else None,
+            date_text=claim.date.as_written if claim.date else None,
+            qualifiers=dict(claim.qualifiers),
+            stance=str(claim.stance),
+            certainty=str(claim.certainty),
+        )
+
 
 def edit(
     store: Store,
@@ -96,6 +102,7 @@ def edit(
     change: ClaimEdit,
     status: Status = Status.ACCEPTED,
     note: str | None = None,
+    reason: str | None = None,
 ) -> Claim:
     """Rewrite a claim's content and decide it (accepted unless told): one
     revision for the edit, one for the decision, both by the person."""
@@ -105,7 +112,10 @@ def edit(
     store.entities([change.subject, *([change.object] if change.object else [])])
     if change.date:
         edtf.parse(change.date)
-    if change.date_text and change.date_text not in claim.passage.text:
+    as_written = claim.date.as_written if claim.date else None
+    # The claim's own words for its date stay; new words must be in the quote.
+    new_words = change.date_text and change.date_text != as_written
+    if new_words and change.date_text not in claim.passage.text:
         raise InvalidSource(
             f"the date's words {change.date_text!r} are not in the quote"
         )
@@ -125,7 +135,7 @@ def edit(
         certainty=Certainty(change.certainty),
         note=note if note is not None else claim.note,
     )
-    with store.writing(actor, note or "edited by hand") as tx:
+    with store.writing(actor, reason or note or "edited by hand") as tx:
         if edited != claim:
             tx.put_claim(edited)
         tx.set_status(claim.id, status, reviewer=actor)

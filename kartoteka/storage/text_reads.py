@@ -1,4 +1,4 @@
-"""The Store's reads of a source's text in part: its length, an excerpt, and
+"""The Store's reads of a source in part: titles, an excerpt of its text, and
 the claims whose passages fall in a span — what a page of a source needs."""
 
 from __future__ import annotations
@@ -21,16 +21,6 @@ class TextReads:
         """Each source's title by id, nothing else read."""
         query = sa.select(sources.c.id, sources.c.title).where(sources.c.id.in_(ids))
         return {r.id: r.title for r in self._rows(query)}
-
-    def source_length(self, source_id: str) -> int:
-        """How many characters a source's text has, the text not read here."""
-        query = sa.select(sa.func.length(sources.c.text)).where(
-            sources.c.id == source_id
-        )
-        rows = self._rows(query)
-        if not rows:
-            raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
-        return int(rows[0][0])
 
     def excerpt(self, source_id: str, start: int, end: int) -> str:
         """Characters [start, end) of a source's text, read without loading it all."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -125,7 +124,7 @@ def source(
         sorted({i for c in shown.claims for i in (c.subject, c.object) if i})
     )
     return {
-        "source": replace(shown.source, text=""),
+        "source": shown.source,
         "window": {
             "start": shown.start,
             "end": shown.end,

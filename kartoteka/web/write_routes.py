@@ -4,6 +4,7 @@ Each change is a revision with the signed-in user as actor."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 from typing import Annotated
 
@@ -103,14 +104,8 @@ def _choices(values: type[StrEnum]) -> str:
     return "^(" + "|".join(str(v) for v in values) + ")$"
 
 
-@router.post("/api/sources/{source_id}/claims", summary="Make a claim of a passage")
-@router.post("/sources/{source_id}/claims", include_in_schema=False)
-def annotate(
+def claim_fields(
     request: Request,
-    who: Editor,
-    source_id: str,
-    start: Annotated[int, Form(ge=0)],
-    quote: Annotated[str, Form(min_length=1)],
     subject: Annotated[str, Form(min_length=1)],
     predicate: Annotated[str, Form()],
     object: Annotated[str, Form()] = "",
@@ -119,23 +114,36 @@ def annotate(
     stance: Annotated[str, Form(pattern=_choices(Stance))] = "affirms",
     certainty: Annotated[str, Form(pattern=_choices(Certainty))] = "certain",
     qualifiers: Annotated[str, Form()] = "",
+) -> review.ClaimEdit:
+    """What a claim's form says of the words, entities found by any name or id:
+    shared by annotating a passage and editing a claim."""
+    store = request.app.state.store
+    return review.ClaimEdit(
+        subject=find_entity(store, subject).id,
+        predicate=predicate,
+        object=_entity(store, object),
+        date=date.strip() or None,
+        date_text=date_text.strip() or None,
+        qualifiers=qualifier_pairs(q for q in qualifiers.split(";") if q.strip()),
+        stance=stance,
+        certainty=certainty,
+    )
+
+
+@router.post("/api/sources/{source_id}/claims", summary="Make a claim of a passage")
+@router.post("/sources/{source_id}/claims", include_in_schema=False)
+def annotate(
+    request: Request,
+    who: Editor,
+    source_id: str,
+    start: Annotated[int, Form(ge=0)],
+    quote: Annotated[str, Form(min_length=1)],
+    said: Annotated[review.ClaimEdit, Depends(claim_fields)],
 ) -> Response:
     """The selected words (``quote`` at offset ``start``) become a claim,
     accepted by the editor: the quote is verbatim by construction."""
     store = request.app.state.store
-    entry = ClaimEntry(
-        source=source_id,
-        quote=quote,
-        start=start,
-        subject=find_entity(store, subject).id,
-        object=_entity(store, object),
-        predicate=predicate,
-        date=date.strip() or None,
-        date_text=date_text.strip() or None,
-        stance=stance,
-        certainty=certainty,
-        qualifiers=qualifier_pairs(q for q in qualifiers.split(";") if q.strip()),
-    )
+    entry = ClaimEntry(source=source_id, quote=quote, start=start, **vars(said))
     made, change = add_claim(store, entry, who.name)
     return _done(
         request, f"/sources/{source_id}?start={max(0, start - 200)}#{made.id}",
@@ -202,14 +210,7 @@ def edit(
     request: Request,
     who: Editor,
     claim_id: str,
-    subject: Annotated[str, Form(min_length=1)],
-    predicate: Annotated[str, Form()],
-    object: Annotated[str, Form()] = "",
-    date: Annotated[str, Form()] = "",
-    date_text: Annotated[str, Form()] = "",
-    stance: Annotated[str, Form(pattern=_choices(Stance))] = "affirms",
-    certainty: Annotated[str, Form(pattern=_choices(Certainty))] = "certain",
-    qualifiers: Annotated[str, Form()] = "",
+    said: Annotated[review.ClaimEdit, Depends(claim_fields)],
     status: Annotated[str, Form(pattern="^(accepted|rejected)$")] = "accepted",
     note: Annotated[str, Form()] = "",
 ) -> Response:
@@ -220,17 +221,7 @@ def edit(
     # The form holds the text qualifiers; others (a flag, a list) stay as they are.
     kept = {k: v for k, v in store.claim(claim_id).qualifiers.items()
             if not isinstance(v, str)}  # fmt: skip
-    given = qualifier_pairs(q for q in qualifiers.split(";") if q.strip())
-    change = review.ClaimEdit(
-        subject=find_entity(store, subject).id,
-        predicate=predicate,
-        object=_entity(store, object),
-        date=date.strip() or None,
-        date_text=date_text.strip() or None,
-        qualifiers={**kept, **given},
-        stance=stance,
-        certainty=certainty,
-    )
+    change = replace(said, qualifiers={**kept, **said.qualifiers})
     edited = review.edit(
         store, claim_id, who.name, change, Status(status), note.strip() or None
     )
