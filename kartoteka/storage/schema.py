@@ -225,6 +225,50 @@ conflict_explanations = sa.Table(
     sa.Index("ix_conflict_explanations_subject", "subject"),
 )
 
+# The argument over the claims (model/argument.py): questions with their rival
+# hypotheses, each claim rated against each hypothesis, and people's grades of
+# sources and claims. ``origin`` says who wrote a row: a casefile ("casefile:…")
+# rewrites only its own rows, never a person's.
+questions = sa.Table(
+    "questions",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("hypotheses", Json, nullable=False),
+    sa.Column("artifact", sa.String(80)),
+    sa.Column("note", sa.Text),
+    sa.Column("origin", sa.String(120), nullable=False),
+    sa.Column("rev", sa.Integer),
+)
+
+ratings = sa.Table(
+    "ratings",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("question_id", sa.String(80), nullable=False),
+    sa.Column("hypothesis", sa.String(80), nullable=False),
+    sa.Column("claim_id", sa.String(80), nullable=False),
+    sa.Column("rating", sa.String(2), nullable=False),
+    sa.Column("relevance", sa.String(8), nullable=False),
+    sa.Column("rationale", sa.Text),
+    sa.Column("origin", sa.String(120), nullable=False),
+    sa.Column("rev", sa.Integer),
+    sa.Index("ix_ratings_question", "question_id"),
+)
+
+grades = sa.Table(
+    "grades",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("target", sa.String(80), nullable=False),
+    sa.Column("axis", sa.String(16), nullable=False),
+    sa.Column("value", sa.String(16), nullable=False),
+    sa.Column("rationale", sa.Text),
+    sa.Column("origin", sa.String(120), nullable=False),
+    sa.Column("rev", sa.Integer),
+    sa.Index("ix_grades_target", "target"),
+)
+
 # Accounts of the web app. Not evidence, so without revisions; what an account
 # writes is revised under its name. Secrets are kept only as hashes.
 users = sa.Table(
@@ -263,4 +307,7 @@ TABLES_WITH_REVISIONS: dict[str, sa.Table] = {
     "link": person_links,
     "judgement": link_judgements,
     "explanation": conflict_explanations,
+    "question": questions,
+    "rating": ratings,
+    "grade": grades,
 }

@@ -17,6 +17,7 @@ from kartoteka.errors import NotFound, StorageError
 from kartoteka.model import Claim, Entity, Name, Source
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.names.normalize import in_one_script
+from kartoteka.storage.arguments import ArgumentReads
 from kartoteka.storage.bulk import BulkWriter
 from kartoteka.storage.decisions import DecisionReads
 from kartoteka.storage.engine import chunked, create_engine, database_url, upgrade
@@ -59,7 +60,7 @@ def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
     return tuple(sorted(found, key=lambda n: n.name != preferred))
 
 
-class Store(DecisionReads, LookupReads, SearchReads, TextReads):
+class Store(ArgumentReads, DecisionReads, LookupReads, SearchReads, TextReads):
     """Sources, entities, claims and their revisions, in SQLite or PostgreSQL."""
 
     def __init__(self, engine: sa.Engine) -> None:

@@ -16,6 +16,7 @@ from kartoteka.model import Claim, Entity, Name, Source
 from kartoteka.model.vocabulary import Status
 from kartoteka.names.keys import lookup_keys
 from kartoteka.storage import search as fts
+from kartoteka.storage.arguments import ArgumentWrites
 from kartoteka.storage.revisions import (
     GENESIS,
     Revision,
@@ -54,7 +55,7 @@ class Change(StrEnum):
     UNCHANGED = "unchanged"
 
 
-class Writer:
+class Writer(ArgumentWrites):
     """Adds and edits rows in one open transaction, revision by revision."""
 
     def __init__(self, conn: sa.Connection, actor: str, reason: str | None) -> None:

@@ -216,8 +216,8 @@ def test_the_format_version_is_required(petrov_dir):
 def test_sections_of_later_versions_are_accepted_and_reported_unread(petrov_dir):
     path = petrov_dir / "petrov.yaml"
     with path.open("a", encoding="utf-8") as f:
-        f.write("hypotheses:\n  - question: Who denounced him?\n")
-    assert read_casefile(path).not_read == ["hypotheses"]
+        f.write("custody:\n  - artifact: the file\n")
+    assert read_casefile(path).not_read == ["custody"]
 
 
 def test_anchors_and_merge_keys_make_repeated_claims_for_other_subjects(petrov_dir):

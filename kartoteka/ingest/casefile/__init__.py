@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kartoteka import settings
 from kartoteka.errors import CasefileError, InvalidSource
+from kartoteka.ingest.casefile.argument import parse_question
 from kartoteka.ingest.casefile.claims import parse_claim
 from kartoteka.ingest.casefile.context import Context
 from kartoteka.ingest.casefile.sections import (
@@ -21,9 +22,11 @@ from kartoteka.ingest.casefile.sections import (
 )
 from kartoteka.ingest.casefile.yaml_lines import Mapping, load
 from kartoteka.model import Claim, Entity, Source
+from kartoteka.model.argument import CellRating, Question
 from kartoteka.model.ids import is_slug
 from kartoteka.model.vocabulary import Status
 from kartoteka.storage import Change, Store
+from kartoteka.storage.arguments import KEPT
 
 FORMAT_VERSION = 1
 TOP_FIELDS = frozenset(
@@ -37,10 +40,11 @@ TOP_FIELDS = frozenset(
         "sources",
         "entities",
         "claims",
+        "hypotheses",
     }
 )
 # Sections that later versions will read; accepted now so files stay valid.
-RESERVED_SECTIONS = frozenset({"hypotheses", "custody", "estimates"})
+RESERVED_SECTIONS = frozenset({"custody", "estimates"})
 
 
 @dataclass
@@ -53,6 +57,8 @@ class Casefile:
     claims: list[Claim]
     not_read: list[str] = field(default_factory=list)
     named_claims: set[str] = field(default_factory=set)  # ids given in the file
+    questions: list[Question] = field(default_factory=list)
+    ratings: list[CellRating] = field(default_factory=list)
 
 
 @dataclass
@@ -67,11 +73,15 @@ class ImportReport:
             f"{kind} {change}: {n}"
             for (kind, change), n in sorted(self.changes.items())
         ]
-        changed = sum(n for (_, c), n in self.changes.items() if c != Change.UNCHANGED)
+        changed = sum(
+            n for (_, c), n in self.changes.items() if c not in (Change.UNCHANGED, KEPT)
+        )
         head = f"casefile {self.casefile}: " + (
             "no changes" if not changed else f"{changed} changes"
         )
         lines = [head, *(f"  {p}" for p in parts)]
+        if kept := sum(n for (_, c), n in self.changes.items() if c == KEPT):
+            lines.append(f"  kept as people changed them since (not rewritten): {kept}")
         if self.retracted:
             lines.append(
                 f"  claims no longer in the casefile, now rejected: {self.retracted}"
@@ -130,6 +140,11 @@ def read_casefile(
         if (c := parse_claim(ctx, item, case_id))
     ]
     _check_unique_claims(ctx, claims)
+    argued = [
+        q
+        for item in ctx.items(data, "hypotheses")
+        if (q := parse_question(ctx, item, case_id))
+    ]
     if ctx.problems:
         raise CasefileError(ctx.problems)
     return Casefile(
@@ -141,6 +156,8 @@ def read_casefile(
         claims=claims,
         not_read=sorted(RESERVED_SECTIONS & set(data)),
         named_claims=ctx.named_claims,
+        questions=[q for q, _ in argued],
+        ratings=[r for _, rated in argued for r in rated],
     )
 
 
@@ -223,6 +240,10 @@ def import_casefile(
         claims = _keep_stored_ids(casefile, stored)
         for claim in claims:
             report.changes["claim", tx.put_claim(claim)] += 1
+        for question in casefile.questions:
+            report.changes["question", tx.put_question(question)] += 1
+        for rating in casefile.ratings:
+            report.changes["rating", tx.put_rating(rating)] += 1
         current = {c.id for c in claims}
         # A claim gone from the casefile was not written above: its status is
         # still the one read before.
