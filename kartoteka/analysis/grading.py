@@ -152,4 +152,6 @@ def casefile_grade(source: Source, axis: Axis) -> Grade | None:
         axis is Axis.RELIABILITY and value == "F"
     ):
         return None
-    return Grade(source.id, axis, value, "as the source was recorded", "source record")
+    return Grade(
+        source.id, axis, value, "as the source was recorded", by="source record"
+    )
