@@ -46,7 +46,12 @@ def create_app(
 ) -> FastAPI:
     """The app over ``store``; ``public`` opens reading to anyone;
     ``secure_cookies`` marks the session cookie Secure (behind HTTPS)."""
-    from kartoteka.web import export_routes, read_routes, write_routes
+    from kartoteka.web import (
+        export_routes,
+        read_routes,
+        reasoning_routes,
+        write_routes,
+    )
 
     app = FastAPI(
         title="kartoteka",
@@ -66,6 +71,7 @@ def create_app(
     )
     app.include_router(write_routes.router)
     app.include_router(export_routes.router)
+    app.include_router(reasoning_routes.router)
     app.include_router(read_routes.router)
     _errors(app)
     return app
