@@ -27,7 +27,8 @@ from kartoteka.model.vocabulary import (
 )
 
 # Every kind a conflict can be, here and in consistency.py.
-KINDS = ("date", "stance", "order", "family_sentence", "alternative", "range")
+KINDS = ("date", "stance", "exclusive", "number", "order", "family_sentence",
+         "alternative", "range")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -159,15 +160,23 @@ def as_one_person(claims: Iterable[Claim], same: Mapping[str, str]) -> list[Clai
 def find_conflicts(
     claims: Iterable[Claim], same: Mapping[str, str] | None = None
 ) -> list[Conflict]:
-    """Every conflict among the claims: dates, stances, then self-contradictions.
+    """Every conflict among the claims: dates, stances, exclusive states,
+    numbers, then self-contradictions.
 
     ``same`` maps a record's id to the person it was resolved into, so the
     claims of every record of one person are compared with one another.
     """
     from kartoteka.analysis.consistency import consistency_conflicts
+    from kartoteka.analysis.exclusive_states import exclusive_conflicts
+    from kartoteka.analysis.number_conflicts import number_conflicts
 
     claims = as_one_person(claims, same) if same else list(claims)
-    between = date_conflicts(claims) + stance_conflicts(claims)
+    between = (
+        date_conflicts(claims)
+        + stance_conflicts(claims)
+        + exclusive_conflicts(claims)
+        + number_conflicts(claims)
+    )
     # An alternative reading is reported once, as such, not again as a date conflict.
     alternatives = {c.id for c in claims if c.qualifiers.get("alternative")}
     between = [c for c in between if not alternatives & set(c.claims)]

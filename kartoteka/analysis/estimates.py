@@ -40,11 +40,16 @@ class Estimate:
     modality: str  # "as many as", "nearly", "около" … or "" (stated flat)
     certainty: str
     when: str | None  # the claim's date (EDTF), if it has one
+    where: str | None  # the place it counts, if the claim names one
     author: str  # who gave the figure; the source's authors when no voice
     source: str
     cited_from: str | None
     quote: str
     status: str
+
+    @property
+    def where_when(self) -> str:
+        return ", ".join(x for x in (self.where, self.when) if x)
 
     @property
     def figure(self) -> str:
@@ -57,6 +62,13 @@ class EstimateGroup:
     subject_name: str
     unit: str
     estimates: tuple[Estimate, ...]
+
+    @property
+    def measures(self) -> tuple[str, ...]:
+        """What the figures count, each once: different measures are set side
+        by side, not against one another ("officers arrested", "generals
+        eliminated")."""
+        return tuple(dict.fromkeys(e.counted for e in self.estimates if e.counted))
 
 
 def modality_of(claim: Claim) -> str:
@@ -79,7 +91,8 @@ def estimates(store: Store, topic: str | None = None) -> list[EstimateGroup]:
         for c in store.claims(predicate="estimate")
         if c.status is not Status.REJECTED and c.value is not None
     ]
-    ids = {i for c in claims for i in (c.subject, c.asserted_by) if i}
+    ids = {i for c in claims for i in (c.subject, c.asserted_by, _place(c)) if i}
+    ids &= set(store.kinds(sorted(ids)))  # a place may be words, not an entity
     names = {i: e.name for i, e in store.entities(sorted(ids)).items()}
     authors = {
         i: ", ".join(store.source_meta(i).authors) for i in {c.source for c in claims}
@@ -99,6 +112,11 @@ def estimates(store: Store, topic: str | None = None) -> list[EstimateGroup]:
         EstimateGroup(subject, unit, tuple(sorted(items, key=_size)))
         for (subject, unit), items in sorted(groups.items())
     ]
+
+
+def _place(claim: Claim) -> str | None:
+    found = claim.qualifiers.get("place") or claim.qualifiers.get("where")
+    return str(found) if found else None
 
 
 def _size(e: Estimate) -> float:
@@ -122,6 +140,7 @@ def _estimate(claim: Claim, names: dict[str, str], authors: dict[str, str]) -> E
         modality=modality_of(claim),
         certainty=str(claim.certainty),
         when=str(claim.date.value) if claim.date else None,
+        where=names.get(place, place) if (place := _place(claim)) else None,
         author=voice or authors.get(claim.source) or f"unknown (in {claim.source})",
         source=claim.source,
         cited_from=claim.qualifiers.get("cited_from"),

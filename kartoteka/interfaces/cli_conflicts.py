@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 from rich.markup import escape
 
@@ -15,7 +13,8 @@ from kartoteka.analysis.conflict_list import (
 )
 from kartoteka.analysis.conflicts import KINDS, Conflict
 from kartoteka.interfaces.case_view import dated
-from kartoteka.interfaces.cli import _actor, _store, cli, console, table_or_json
+from kartoteka.interfaces.cli import _actor, _store, cli, console
+from kartoteka.interfaces.report import Report, Table, emit, report_format
 from kartoteka.model.vocabulary import ExplanationReason
 
 
@@ -29,7 +28,7 @@ from kartoteka.model.vocabulary import ExplanationReason
 @click.option(
     "--explained", "state", flag_value="explained", help="Only the explained ones."
 )
-@table_or_json
+@report_format
 @click.pass_context
 def conflicts(
     ctx: click.Context,
@@ -42,8 +41,10 @@ def conflicts(
     """List claims that cannot all be true, over every record of a person.
 
     Dates that cannot overlap, affirm against deny, impossible orderings
-    (a child born after the family's sentence is its own kind), another
-    reading in the same record. Each conflict has an id for `kartoteka explain`.
+    (a child born after the family's sentence is its own kind), states that
+    exclude each other (a public confession at a secret trial), estimates of
+    one quantity that cannot both hold, another reading in the same record.
+    Each conflict has an id for `kartoteka explain`.
 
     Example:
 
@@ -54,9 +55,9 @@ def conflicts(
     store = _store(ctx)
     listed = list_conflicts(store, ConflictFilter(person, kind, source, state))
     reopened = store.reopened(sorted(listed.claims))
-    if fmt == "json":
+    if fmt != "table":
         records = [_record(c, listed, reopened) for c in listed.conflicts]
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        emit(fmt, _report(records), records)
         return
     for conflict in listed.conflicts:
         _print(conflict, listed, reopened)
@@ -87,6 +88,19 @@ def _print(conflict: Conflict, listed: ConflictList, reopened: dict[str, str]) -
         console.print(escape(line), highlight=False, soft_wrap=True)
         if claim_id in reopened:
             console.print(f"    [yellow]↻ {escape(reopened[claim_id])}[/]")
+
+
+def _report(records: list[dict]) -> Report:
+    table = Table("Conflicts", ["conflict", "kind", "verdict", "claims"])
+    for r in records:
+        told = "; ".join(
+            f"{c['id']} [{c['date'] or c['stance']}] {c['source']}: “{c['quote']}”"
+            for c in r["claims"]
+        )
+        state = "open" if r["open"] else f"explained: {r['explained']['reason']}"
+        table.rows.append([f"{r['name']}: {r['explanation']} ({r['id']})",
+                           r["kind"], f"{r['verdict']}, {state}", told])  # fmt: skip
+    return Report("Conflicts", [f"{len(records)} conflicts"], [table])
 
 
 def _record(conflict: Conflict, listed: ConflictList, reopened: dict[str, str]) -> dict:

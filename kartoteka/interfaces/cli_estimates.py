@@ -2,33 +2,24 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
-
 import click
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Table as RichTable
 
 from kartoteka.analysis.estimates import EstimateGroup, estimates
 from kartoteka.interfaces.cli import _store, cli, console
+from kartoteka.interfaces.report import Report, Table, emit, report_format
 
 
 @cli.command("estimates")
 @click.argument("topic", required=False)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "md", "json"]),
-    default="table",
-    show_default=True,
-    help="A table to read, Markdown to paste, or JSON for scripts.",
-)
+@report_format
 @click.pass_context
 def estimates_command(ctx: click.Context, topic: str | None, fmt: str) -> None:
     """Every estimate (a count, a range, a share) grouped by what it is about:
-    the figure with its modality ("as many as 35,000"), what was counted, who
-    gave it and in which source. TOPIC keeps those whose subject, what was
-    counted, or unit holds the words.
+    the figure with its modality ("as many as 35,000"), what was counted,
+    where and when, who gave it and in which source. TOPIC keeps those whose
+    subject, what was counted, or unit holds the words.
 
     Example:
 
@@ -37,43 +28,56 @@ def estimates_command(ctx: click.Context, topic: str | None, fmt: str) -> None:
         kartoteka estimates officers --format md
     """
     groups = estimates(_store(ctx), topic)
-    if fmt == "json":
-        click.echo(
-            json.dumps([asdict(g) for g in groups], ensure_ascii=False, indent=1)
-        )
-    elif fmt == "md":
-        click.echo(_markdown(groups), nl=False)
-    else:
+    if fmt == "table":
         _print(groups)
+    else:
+        emit(fmt, estimates_report(groups), groups)
 
 
-MD_HEAD = "| figure | counted | by | source | words |"
-
-
-def _markdown(groups: list[EstimateGroup]) -> str:
-    lines = []
+def estimates_report(groups: list[EstimateGroup]) -> Report:
+    tables = []
     for g in groups:
-        lines += [f"## {g.subject_name} — {g.unit}", "", MD_HEAD, "|---" * 5 + "|"]
+        table = Table(
+            f"{g.subject_name} — {g.unit or 'no unit given'}",
+            ["figure", "counted", "where, when", "by", "source", "words"],
+        )
         for e in g.estimates:
-            quote = e.quote.replace("|", "\\|")
-            lines.append(
-                f"| {e.figure} | {e.counted} | {e.author} | {e.source} | “{quote}” |"
+            cited = f", citing {e.cited_from}" if e.cited_from else ""
+            table.rows.append(
+                [
+                    e.figure,
+                    e.counted,
+                    e.where_when,
+                    e.author,
+                    e.source + cited,
+                    f"“{e.quote}”",
+                ]
             )
-        lines.append("")
-    return "\n".join(lines) + ("\n" if lines else "no estimates\n")
+        if len(g.measures) > 1:
+            table.notes.append(
+                "Different measures, not compared with one another: "
+                + "; ".join(g.measures)
+            )
+        tables.append(table)
+    return Report("Estimates", [] if groups else ["No estimates."], tables)
 
 
 def _print(groups: list[EstimateGroup]) -> None:
     if not groups:
         console.print("no estimates")
     for g in groups:
-        table = Table(
+        table = RichTable(
             title=f"{escape(g.subject_name)} — {escape(g.unit)}", title_justify="left"
         )
-        for column in ("figure", "counted", "by", "source", "certainty"):
+        for column in ("figure", "counted", "where, when", "by", "source"):
             table.add_column(column)
         for e in g.estimates:
             cited = f" (from {e.cited_from})" if e.cited_from else ""
-            table.add_row(escape(e.figure), escape(e.counted), escape(e.author),
-                          escape(e.source + cited), e.certainty)  # fmt: skip
+            table.add_row(
+                escape(e.figure),
+                escape(e.counted),
+                escape(e.where_when),
+                escape(e.author),
+                escape(e.source + cited),
+            )
         console.print(table)

@@ -59,4 +59,7 @@ def test_estimates_as_json_and_markdown(tmp_path):
     values = {e["value"]: e["author"] for g in listed for e in g["estimates"]}
     assert values[35000.0] == "Dick Roberts"
     md = run("estimates", "imprisoned", "--format", "md", db=db).output
-    assert "| 8,000,000 | imprisoned during the purges | Alexander Weissberg |" in md
+    assert "| 8,000,000 | imprisoned during the purges |  | Alexander Weissberg |" in md
+    html = run("estimates", "--format", "html", db=db).output
+    assert html.startswith("<!doctype html>") and "Alexander Weissberg" in html
+    assert "Different measures, not compared" in html
