@@ -37,8 +37,14 @@ def test_the_demo_command_prints_the_summary_and_tukhachevskys_case(tmp_path, sh
         "rehabilitated dated 1956 vs 1961-10",
         "DISPUTED",
         "verified ",
+        "a confession made in public cannot come from a trial kept secret",
+        "Victor Alexandrov: Gestapo → Скоблин Николай Владимирович → Edvard Beneš "
+        "→ Сталин Иосиф Виссарионович (alexandrov-1964)",
+        "inconsistency: stalin 2.00, yezhov 3.00, hitler 7.00",
+        "perhaps as many as 35,000 officers",
+        "8,000,000 persons (imprisoned during the purges) — Alexander Weissberg",
     ):
-        assert expected in out
+        assert expected in out, expected
 
 
 def test_running_the_demo_twice_changes_nothing(demo_store):
@@ -87,6 +93,15 @@ def test_publicly_confessed_and_kept_secret_contradict_each_other(demo_store):
     }
     assert "publicly confessed" in quotes[Stance.AFFIRMS]
     assert "kept completely secret" in quotes[Stance.DENIES]
+    # The same contradiction as states that exclude each other, with both quotes.
+    (exclusive,) = [
+        c
+        for c in find_conflicts(demo_store.claims(subject=tukhachevsky.id))
+        if c.kind == "exclusive"
+    ]
+    words = [demo_store.claim(i).passage.text for i in exclusive.claims]
+    assert any("publicly confessed" in w for w in words)
+    assert any("secret" in w and "publicly" not in w for w in words)
 
 
 def test_every_quote_occurs_verbatim_in_the_seed_text(demo_store, shared):

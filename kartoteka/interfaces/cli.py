@@ -118,6 +118,9 @@ def demo(ctx: click.Context, seed: Path | None) -> None:
     )
     console.print()
     print_case(result.case, console)
+    from kartoteka.interfaces.demo_reasoning import print_reasoning
+
+    print_reasoning(_store(ctx), result.conflicts, console)
     console.print()
     console.print(_store(ctx).verify().summary())
     from kartoteka.interfaces.cli_web import demo_login
