@@ -101,11 +101,20 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
+def _no_information(qualifiers: dict) -> bool:
+    """A rehabilitation line an older import read, that says nothing is known."""
+    from kartoteka.ingest.registries.memorial_lists import NO_INFORMATION
+
+    return bool(NO_INFORMATION.search(str(qualifiers.get("agency") or "")))
+
+
 def compute(store: Store, predicates: tuple[str, ...] = LIFECYCLE_ORDER) -> Statistics:
     """Every figure, in one pass over the claims."""
     stats = Statistics()
     for subject, predicate, date, qualifiers, origin in store.events(predicates):
-        if qualifiers.get("alternative"):
+        if qualifiers.get("alternative") or (
+            predicate == "rehabilitated" and not date and _no_information(qualifiers)
+        ):
             continue
         stats.events[predicate] += 1
         stats.origins[origin.split(":")[0]] += 1

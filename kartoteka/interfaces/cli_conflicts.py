@@ -14,7 +14,8 @@ from kartoteka.analysis.conflict_list import (
 from kartoteka.analysis.conflicts import KINDS, Conflict
 from kartoteka.interfaces.case_view import dated
 from kartoteka.interfaces.cli import _actor, _store, cli, console
-from kartoteka.interfaces.report import Report, Table, emit, report_format
+from kartoteka.interfaces.cli_report import emit, report_format
+from kartoteka.interfaces.report import Report, Table
 from kartoteka.model.vocabulary import ExplanationReason
 
 

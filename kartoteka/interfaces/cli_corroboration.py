@@ -9,7 +9,8 @@ from kartoteka.analysis.corroboration_list import CorroborationReport, corrobora
 from kartoteka.analysis.grading import Judgement
 from kartoteka.analysis.grading_list import GradeReport, grade, grade_report
 from kartoteka.interfaces.cli import _actor, _store, cli, console
-from kartoteka.interfaces.report import Report, Table, emit, report_format
+from kartoteka.interfaces.cli_report import emit, report_format
+from kartoteka.interfaces.report import Report, Table
 from kartoteka.model.argument import Axis
 
 

@@ -8,8 +8,9 @@ import click
 
 from kartoteka.analysis.custody import Custody, custody
 from kartoteka.interfaces.cli import _store, cli, console
+from kartoteka.interfaces.cli_report import emit, report_format
 from kartoteka.interfaces.diagrams import custody_png, custody_svg
-from kartoteka.interfaces.report import Report, Table, emit, report_format
+from kartoteka.interfaces.report import Report, Table
 
 
 @cli.command("custody")

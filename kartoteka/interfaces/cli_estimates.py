@@ -8,7 +8,8 @@ from rich.table import Table as RichTable
 
 from kartoteka.analysis.estimates import EstimateGroup, estimates
 from kartoteka.interfaces.cli import _store, cli, console
-from kartoteka.interfaces.report import Report, Table, emit, report_format
+from kartoteka.interfaces.cli_report import emit, report_format
+from kartoteka.interfaces.report import Report, Table
 
 
 @cli.command("estimates")

@@ -8,7 +8,8 @@ import click
 from kartoteka.analysis import ach
 from kartoteka.analysis.hypotheses import Weighed, rate, save_question, weigh
 from kartoteka.interfaces.cli import _actor, _store, cli, console
-from kartoteka.interfaces.report import Report, Table, emit, report_format
+from kartoteka.interfaces.cli_report import emit, report_format
+from kartoteka.interfaces.report import Report, Table
 from kartoteka.model.argument import Rating, Relevance
 
 

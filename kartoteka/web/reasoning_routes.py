@@ -16,7 +16,9 @@ from kartoteka.analysis.custody import custody
 from kartoteka.analysis.grading_list import grade, grade_report
 from kartoteka.analysis.hypotheses import rate, save_question, weigh
 from kartoteka.analysis.lookup import find_entity
+from kartoteka.analysis.rehabilitation import rehabilitation_report
 from kartoteka.interfaces.diagrams import custody_png, custody_svg
+from kartoteka.interfaces.rehabilitation_view import rehabilitation_tables
 from kartoteka.model.argument import CREDIBILITY, Rating, Relevance
 from kartoteka.model.vocabulary import RELIABILITY, Authenticity
 from kartoteka.web.read_routes import Reader, twin
@@ -108,6 +110,22 @@ def grade_something(
         value=value,
         change=str(change),
     )
+
+
+@twin("/rehabilitation", "rehabilitation.html", router)
+def rehabilitation(request: Request, who: Reader) -> dict[str, Any]:
+    """Rehabilitations by basis, organ and decade; those cleared by a
+    collective decree; the years from sentence to rehabilitation."""
+    state = request.app.state
+    head = state.store.head()
+    kept = getattr(state, "rehabilitation", None)
+    if kept is None or kept[0] != head:  # computed again only after a write
+        kept = state.rehabilitation = (head, rehabilitation_report(state.store))
+    report = kept[1]
+    return {
+        "report": rehabilitation_tables(report),
+        "delays": report.delay_summary,
+    }
 
 
 @twin("/custody/{artifact}", "custody.html", router)

@@ -143,3 +143,12 @@ def test_an_editor_asks_a_question_and_grades_a_source(site: Site):
         },
     )
     assert bad.status_code in (400, 422)
+
+
+def test_the_rehabilitation_page_and_its_twin(site: Site):
+    client, _ = logged_in(site, READER)
+    page = client.get("/rehabilitation")
+    assert page.status_code == 200 and "By basis" in page.text
+    data = client.get("/api/rehabilitation").json()
+    headings = [t["heading"] for t in data["report"]["tables"]]
+    assert headings[:3] == ["By basis", "By organ", "By decade"]

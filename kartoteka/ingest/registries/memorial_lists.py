@@ -29,6 +29,8 @@ from kartoteka.ingest.registries.records import (
 from kartoteka.ingest.registries.ru_dates import FoundDate, find_date
 
 SEPARATOR = "---"
+# A rehabilitation line that says there is nothing to say.
+NO_INFORMATION = re.compile(r"сведений\b.*\bнет|не реабилитирован", re.IGNORECASE)
 _LINE = re.compile(
     r"^(?:(?P<born>Родил(?:ся|ась)|Род\.)"
     r"|(?P<residence>Проживал[а]?|Прож\.)\s*:"
@@ -129,6 +131,10 @@ def _sentenced(rec: RegistryRecord, line: str, at: int, body: int) -> None:
 
 
 def _rehabilitated(rec: RegistryRecord, line: str, at: int, body: int) -> None:
+    if NO_INFORMATION.search(line[body:]):
+        # "Реабилитирован  сведений о реабилитации нет": the field is empty.
+        rec.attributes.setdefault("rehabilitation", clean(line[body:]).rstrip("."))
+        return
     date = find_date(line, body)
     if date and date.start > body + 3:  # a decree's date further on is not the date
         date = None

@@ -1,0 +1,49 @@
+"""Writing a ``Report`` from the command line, in the format asked for."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+from rich.markup import escape
+from rich.table import Table as RichTable
+
+from kartoteka.interfaces.cli import console
+from kartoteka.interfaces.report import FORMATS, Report, html, markdown, plain
+
+report_format = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="A table to read, Markdown to paste, a standalone HTML page, or JSON.",
+)
+
+
+def emit(fmt: str, report: Report, data: Any) -> None:
+    """Write the report in the format asked for; ``data`` is what JSON gets."""
+    if fmt == "json":
+        click.echo(json.dumps(plain(data), ensure_ascii=False, indent=1))
+    elif fmt == "md":
+        click.echo(markdown(report), nl=False)
+    elif fmt == "html":
+        click.echo(html(report), nl=False)
+    else:
+        show(report)
+
+
+def show(report: Report) -> None:
+    console.print(f"[bold]{escape(report.title)}[/]", highlight=False)
+    for line in report.intro:
+        console.print(escape(line), highlight=False, soft_wrap=True)
+    for t in report.tables:
+        table = RichTable(title=escape(t.heading), title_justify="left")
+        for column in t.columns:
+            table.add_column(escape(column), overflow="fold")
+        for row in t.rows:
+            table.add_row(*(escape(str(c)) for c in row))
+        console.print(table if t.rows else f"{escape(t.heading)}: none")
+        for n in t.notes:
+            console.print(f"[dim]{escape(n)}[/]", highlight=False, soft_wrap=True)
