@@ -44,6 +44,7 @@ def case_context(case: Case) -> dict[str, object]:
         "attributes": attribute_lines(case),
         "records": record_lines(case),
         "timeline": timeline(case),
+        "dated_events": sum(1 for e in case.events if e.date),
         "conflicts": conflict_lines(case),
         "relations": [claim_line(case, c, with_predicate=True) for c in case.relations],
         "mentions": [claim_line(case, c, with_predicate=True) for c in case.mentions],

@@ -372,6 +372,7 @@ from kartoteka.interfaces import (  # noqa: E402, F401
     cli_links,
     cli_merges,
     cli_names,
+    cli_network,
     cli_rehabilitation,
     cli_web,
 )

@@ -22,6 +22,7 @@ from kartoteka.storage.bulk import BulkWriter
 from kartoteka.storage.decisions import DecisionReads
 from kartoteka.storage.engine import chunked, create_engine, database_url, upgrade
 from kartoteka.storage.lookups import LookupReads
+from kartoteka.storage.network_reads import AddressReads
 from kartoteka.storage.revisions import Revision, revision_from_row
 from kartoteka.storage.rows import (
     claim_from_row,
@@ -60,7 +61,9 @@ def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
     return tuple(sorted(found, key=lambda n: n.name != preferred))
 
 
-class Store(ArgumentReads, DecisionReads, LookupReads, SearchReads, TextReads):
+class Store(
+    AddressReads, ArgumentReads, DecisionReads, LookupReads, SearchReads, TextReads
+):
     """Sources, entities, claims and their revisions, in SQLite or PostgreSQL."""
 
     def __init__(self, engine: sa.Engine) -> None:

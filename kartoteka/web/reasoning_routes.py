@@ -11,14 +11,22 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from kartoteka.analysis import ach
+from kartoteka.analysis.cases import build_case
 from kartoteka.analysis.corroboration_list import corroboration
 from kartoteka.analysis.custody import custody
 from kartoteka.analysis.grading_list import grade, grade_report
 from kartoteka.analysis.hypotheses import rate, save_question, weigh
 from kartoteka.analysis.lookup import find_entity
+from kartoteka.analysis.network import Network, address_network, network
 from kartoteka.analysis.rehabilitation import rehabilitation_report
 from kartoteka.interfaces.diagrams import custody_png, custody_svg
+from kartoteka.interfaces.network_view import (
+    network_elements,
+    network_file,
+    network_report,
+)
 from kartoteka.interfaces.rehabilitation_view import rehabilitation_tables
+from kartoteka.interfaces.timeline_diagram import timeline_png, timeline_svg
 from kartoteka.model.argument import CREDIBILITY, Rating, Relevance
 from kartoteka.model.vocabulary import RELIABILITY, Authenticity
 from kartoteka.web.read_routes import Reader, twin
@@ -267,3 +275,60 @@ def rate_cell(
         claim=cell.claim,
         rating=str(cell.rating),
     )
+
+
+@twin("/network/{entity}", "network.html", router)
+def network_page(
+    request: Request, who: Reader, entity: str, hops: int = 2
+) -> dict[str, Any]:
+    """Everyone and everything within ``hops`` associations of an entity."""
+    net = network(request.app.state.store, entity, max(1, min(hops, 4)))
+    return _network_context(net)
+
+
+@twin("/network", "network.html", router)
+def address_page(
+    request: Request, who: Reader, address: str = "", hops: int = 1
+) -> dict[str, Any]:
+    """Everyone whose record gives an address holding the words, and beyond."""
+    if not address.strip():
+        return {"start": None, "address": "", "hops": hops, "elements": [], "rows": []}
+    net = address_network(
+        request.app.state.store, address.strip(), max(1, min(hops, 3))
+    )
+    return {**_network_context(net), "address": address}
+
+
+def _network_context(net: Network) -> dict[str, Any]:
+    report = network_report(net)
+    return {
+        "start": net.start,
+        "label": net.label(net.start),
+        "hops": net.hops,
+        "truncated": net.truncated,
+        "elements": network_elements(net),
+        "rows": report.tables[0].rows,
+        "edges": report.tables[1].rows,
+    }
+
+
+@router.get("/network/{entity}/graph.{kind}", include_in_schema=False)
+def network_download(
+    request: Request, who: Reader, entity: str, kind: str, hops: int = 2
+) -> Response:
+    net = network(request.app.state.store, entity, max(1, min(hops, 4)))
+    media = "application/gexf+xml" if kind == "gexf" else "application/graphml+xml"
+    name = f"network-{net.start}.{'gexf' if kind == 'gexf' else 'graphml'}"
+    return Response(
+        network_file(net, "gexf" if kind == "gexf" else "graphml"),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/entities/{entity}/timeline.{kind}", include_in_schema=False)
+def timeline_image(request: Request, who: Reader, entity: str, kind: str) -> Response:
+    case = build_case(request.app.state.store, entity)
+    if kind == "png":
+        return Response(timeline_png(case), media_type="image/png")
+    return Response(timeline_svg(case), media_type="image/svg+xml")

@@ -116,3 +116,23 @@ def test_a_grade_from_the_command_line_is_kept_with_its_reason(db):
     assert aragon["reliability"]["value"] == "E"
     assert aragon["reliability"]["rationale"] == "the official line"
     assert aragon["reliability"]["suggested"] == "D"
+
+
+def test_network_and_timeline_from_the_command_line(db, tmp_path):
+    table = run("network", "Tukhachevsky", "--hops", "1", db=db)
+    assert table.exit_code == 0 and "Ежов" in table.output
+    data = json.loads(run("network", "Tukhachevsky", "--format", "json", db=db).output)
+    assert data["hops"] == 2 and any(n["hop"] == 2 for n in data["nodes"])
+    out = tmp_path / "n.graphml"
+    written = run(
+        "network", "Tukhachevsky", "--format", "graphml", "-o", str(out), db=db
+    )
+    assert written.exit_code == 0 and "<graphml" in out.read_text()
+    neither = run("network", db=db)
+    assert neither.exit_code != 0 and "one of them" in neither.output
+    svg, png = tmp_path / "t.svg", tmp_path / "t.png"
+    drawn = run("timeline", "Tukhachevsky", "--svg", str(svg), "--png", str(png), db=db)
+    assert drawn.exit_code == 0, drawn.output
+    assert "rehabilitated (disputed)" in svg.read_text()
+    assert "aragon-1964: 1956" in svg.read_text()
+    assert png.read_bytes()[:4] == b"\x89PNG"

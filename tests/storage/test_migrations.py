@@ -23,7 +23,8 @@ def _is_full_text(difference: tuple) -> bool:
         return difference[2] == "search_docs" and difference[3].name == "body_tsv"
     thing = difference[1]
     return (kind == "remove_table" and thing.name.startswith("search_fts")) or (
-        kind == "remove_index" and thing.name == "ix_search_docs_body_tsv"
+        kind == "remove_index"
+        and thing.name in ("ix_search_docs_body_tsv", "ix_entities_address")
     )
 
 

@@ -152,3 +152,26 @@ def test_the_rehabilitation_page_and_its_twin(site: Site):
     data = client.get("/api/rehabilitation").json()
     headings = [t["heading"] for t in data["report"]["tables"]]
     assert headings[:3] == ["By basis", "By organ", "By decade"]
+
+
+def test_the_network_page_draws_and_lists_the_same_graph(site: Site):
+    client, _ = logged_in(site, READER)
+    data = client.get("/api/network/tukhachevsky", params={"hops": 1}).json()
+    nodes = [e for e in data["elements"] if "source" not in e["data"]]
+    assert len(nodes) == len(data["rows"])
+    page = client.get("/network/tukhachevsky").text
+    assert "cytoscape-3.35.0.min.js" in page and "Ежов" in page
+    assert client.get("/static/cytoscape-3.35.0.min.js").status_code == 200
+    gexf = client.get("/network/tukhachevsky/graph.gexf")
+    assert gexf.status_code == 200 and b"<gexf" in gexf.content
+    empty = client.get("/network")
+    assert empty.status_code == 200
+
+
+def test_a_case_page_shows_its_timeline(site: Site):
+    client, _ = logged_in(site, READER)
+    page = client.get("/entities/tukhachevsky").text
+    assert "/entities/" in page and "timeline.svg" in page
+    svg = client.get("/entities/tukhachevsky/timeline.svg")
+    assert svg.headers["content-type"].startswith("image/svg+xml")
+    assert "rehabilitated" in svg.text
