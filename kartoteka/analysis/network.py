@@ -15,6 +15,7 @@ member is through the organization.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -31,13 +32,14 @@ RESIDENTS = 200  # persons read at one address at most (a barracks may hold more
 LIMIT = 2000  # nodes at most; a hop that would pass it is left unfinished
 
 
+_HOUSE = re.compile(r"(?:\bд|\bдом|\bкв)\.?\s*\d", re.IGNORECASE)
+
+
 def _is_house(address: str) -> bool:
-    """A street address (a house or flat), not a region or town: only people
-    who shared a house are associated by it."""
-    lowered = address.casefold()
-    return any(
-        mark in lowered for mark in ("д.", "дом ", "кв.", "ул.", "пер.")
-    ) and any(ch.isdigit() for ch in address)
+    """A house or a flat with its number ("д.4", "кв. 2"), not a region, a
+    town or a village ("д. Коровино" is a village): only people who shared
+    a house are associated by it."""
+    return bool(_HOUSE.search(address))
 
 
 @dataclass

@@ -54,3 +54,12 @@ def test_people_at_one_address_are_two_hops_apart(fresh_store, tmp_path):
     person = next(n for n, d in net.graph.nodes(data=True) if d["hop"] == 1)
     around = network(fresh_store, person, hops=1)
     assert ADDRESS + "Тестовая ул., д.1, кв. 2" in around.graph
+
+
+def test_only_a_house_or_flat_is_an_address_that_associates():
+    from kartoteka.analysis.network import _is_house
+
+    assert _is_house("Авиамоторная ул., д.4, корп. 2, кв. 2")
+    assert _is_house("ул. Ленина, дом 5")
+    assert not _is_house("Чувашия, Порецкий р-н, д. Коровино-2.")  # a village
+    assert not _is_house("Алтайский кр..")
