@@ -27,7 +27,9 @@ class AddressReads:
         # The very expression the index is made on, so that it is used.
         if self.dialect == "postgresql":
             return sa.literal_column("entities.attributes->>'address'")
-        return sa.func.json_extract(entities.c.attributes, "$.address")
+        # A literal path, not a bound parameter: the index's expression has one.
+        path = sa.literal_column("'$.address'")
+        return sa.func.json_extract(entities.c.attributes, path)
 
     def persons_at(self, address: str, limit: int = 1000) -> list[tuple[str, str]]:
         """(id, name) of every entity whose record gives exactly this address."""
@@ -55,6 +57,7 @@ class AddressReads:
         address = self._address()
         query = (
             sa.select(address.label("a"), sa.func.count().label("n"))
+            .select_from(entities)
             .where(address.is_not(None), address.contains(words, autoescape=True))
             .group_by(address)
             .order_by(sa.desc("n"), address)
