@@ -27,6 +27,7 @@ import re
 import statistics as stats
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kartoteka.analysis.corroboration_list import ENTITY_ID
 from kartoteka.analysis.statistics import REHABILITATING_ORGANS, organ_class
@@ -125,30 +126,29 @@ class RehabilitationReport:
 REPRESSION = ("arrested", "sentenced", "executed", "imprisoned", "exiled")
 
 
+@lru_cache(maxsize=100_000)
+def _read(agency: str | None, basis: str | None) -> tuple[str, str, str, bool]:
+    """(words, basis class, organ class, says "no information"): registries
+    repeat the same few thousand phrasings a million times."""
+    words = " ".join(str(w) for w in (agency, basis) if w)
+    kind = basis_class(agency, basis)
+    organ = organ_class(agency, REHABILITATING_ORGANS)
+    return words, kind, organ, bool(NO_INFORMATION.search(words))
+
+
 def rehabilitation_report(store: Store, listed: int = LISTED) -> RehabilitationReport:
-    """Count and list rehabilitations over every claim not rejected."""
-    report = RehabilitationReport()
-    sentenced: dict[str, str] = {}
+    """Count and list rehabilitations over every claim not rejected; the
+    database does the counting and hands over only the fields needed."""
+    report = RehabilitationReport(records=store.subjects_with(REPRESSION))
     rehabilitated: dict[str, str] = {}
-    repressed: set[str] = set()
-    for subject, predicate, date, qualifiers, _origin in store.events(
-        ("rehabilitated", *REPRESSION)
+    for subject, date, agency, basis in store.qualified_events(
+        "rehabilitated", ("agency", "basis")
     ):
-        if qualifiers.get("alternative"):
-            continue
-        if predicate != "rehabilitated":
-            repressed.add(subject)
-            if predicate == "sentenced" and date and subject not in sentenced:
-                sentenced[subject] = date
-            continue
-        agency, basis = qualifiers.get("agency"), qualifiers.get("basis")
-        words = " ".join(str(w) for w in (agency, basis) if w)
-        if not date and NO_INFORMATION.search(words):
+        words, kind, organ, nothing = _read(agency, basis)
+        if not date and nothing:
             report.no_information += 1
             continue
         report.rehabilitations += 1
-        kind = basis_class(agency, basis)
-        organ = organ_class(agency, REHABILITATING_ORGANS)
         report.by_basis[kind] += 1
         report.by_organ[organ] += 1
         if (year := _year(date)) is not None:
@@ -159,7 +159,7 @@ def rehabilitation_report(store: Store, listed: int = LISTED) -> RehabilitationR
             report.without_review.append(
                 Rehabilitated(subject, date, kind, organ, words)
             )
-    report.records = len(repressed)
+    sentenced = store.first_dates("sentenced")
     report.delays = [
         d
         for s, when in rehabilitated.items()

@@ -23,6 +23,7 @@ from kartoteka.storage.decisions import DecisionReads
 from kartoteka.storage.engine import chunked, create_engine, database_url, upgrade
 from kartoteka.storage.lookups import LookupReads
 from kartoteka.storage.network_reads import AddressReads
+from kartoteka.storage.report_reads import ReportReads
 from kartoteka.storage.revisions import Revision, revision_from_row
 from kartoteka.storage.rows import (
     claim_from_row,
@@ -62,7 +63,13 @@ def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
 
 
 class Store(
-    AddressReads, ArgumentReads, DecisionReads, LookupReads, SearchReads, TextReads
+    AddressReads,
+    ArgumentReads,
+    DecisionReads,
+    LookupReads,
+    ReportReads,
+    SearchReads,
+    TextReads,
 ):
     """Sources, entities, claims and their revisions, in SQLite or PostgreSQL."""
 
