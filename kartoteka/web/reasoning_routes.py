@@ -139,8 +139,12 @@ def rehabilitation(request: Request, who: Reader) -> dict[str, Any]:
 @twin("/custody/{artifact}", "custody.html", router)
 def custody_page(request: Request, who: Reader, artifact: str) -> dict[str, Any]:
     """Who held a document, in order, as each account tells it."""
-    found = custody(request.app.state.store, artifact)
+    store = request.app.state.store
+    found = custody(store, artifact)
+    graded = {g.claim.id: g.credibility for g in grade_report(store).claims}
     return {
+        "credibility": {i: graded[i] for i in found.claims if i in graded},
+        "scale": list(CREDIBILITY),
         "artifact": found.artifact,
         "name": found.name(found.artifact),
         "chains": [
