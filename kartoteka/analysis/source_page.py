@@ -4,8 +4,6 @@ and end, so every claimed passage can be marked and its claims found."""
 from __future__ import annotations
 
 import itertools
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from kartoteka.model import Claim, Source
@@ -44,17 +42,22 @@ class SourcePage:
 def source_page(store: Store, source_id: str, start: int = 0) -> SourcePage:
     """The window of the source's text from ``start`` (moved back to a line's
     beginning where one is near), cut into segments at every claim's bounds.
-    Only the window is read: a registry list is megabytes of text."""
+    Only the window is read: a registry list is megabytes of text, kept in
+    pieces."""
     source = store.source_meta(source_id)
-    text = _texts.text(store, source)
-    length = len(text)
+    length = store.source_length(source_id)
     start = max(0, min(start, length))
-    line = text.rfind("\n", max(0, start - 500), start)
-    start = line + 1 if start and line >= 0 else start
+    # The window, with room to move its start back to a line's beginning.
+    before = max(0, start - 500)
+    text = store.excerpt(source_id, before, min(length, start + WINDOW))
+    line = text.rfind("\n", 0, start - before)
+    start = before + line + 1 if start and line >= 0 else start
     end = min(length, start + WINDOW)
+    window = text[start - before : end - before]
     if end < length:
-        cut = text.rfind("\n", start + WINDOW // 2, end)
-        end = cut + 1 if cut > 0 else end
+        cut = window.rfind("\n", WINDOW // 2)
+        end = start + cut + 1 if cut > 0 else end
+    window = window[: end - start]
     found = store.claims_in_span(source_id, start, end)
     marked = [c for c in found if c.status is not Status.REJECTED]
     bounds = sorted(
@@ -65,13 +68,16 @@ def source_page(store: Store, source_id: str, start: int = 0) -> SourcePage:
             for b in (c.passage.start, c.passage.end)
         }
     )
-    segments = tuple(_segments(text, bounds, marked))
+    segments = tuple(_segments(window, start, bounds, marked))
     return SourcePage(source, start, end, length, segments, tuple(found))
 
 
-def _segments(text: str, bounds: list[int], marked: list[Claim]) -> list[Segment]:
+def _segments(
+    text: str, offset: int, bounds: list[int], marked: list[Claim]
+) -> list[Segment]:
     """The text between consecutive bounds, each with the claims covering it:
-    one sweep in order of the passages' starts (every start is a bound)."""
+    one sweep in order of the passages' starts (every start is a bound).
+    ``text`` begins at character ``offset`` of the source."""
     waiting = sorted(marked, key=lambda c: c.passage.start)
     active: list[Claim] = []
     found, at = [], 0
@@ -81,38 +87,6 @@ def _segments(text: str, bounds: list[int], marked: list[Claim]) -> list[Segment
             at += 1
         active = [c for c in active if c.passage.end > a]
         if a < b:
-            found.append(Segment(a, b, text[a:b], tuple(c.id for c in active)))
+            piece = text[a - offset : b - offset]
+            found.append(Segment(a, b, piece, tuple(c.id for c in active)))
     return found
-
-
-class _Texts:
-    """The texts pages were last read from, kept up to CACHED characters.
-
-    A registry list is tens of megabytes; reading it from the database for
-    each window of 20,000 characters cost 0.2-0.5 s a page. A text is kept
-    under its source's hash, so a changed text is read afresh."""
-
-    def __init__(self, most: int) -> None:
-        self.most = most
-        self.kept: OrderedDict[tuple[str, str, str], str] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def text(self, store: Store, source: Source) -> str:
-        key = (str(store.engine.url), source.id, source.sha256)
-        with self.lock:
-            if key in self.kept:
-                self.kept.move_to_end(key)
-                return self.kept[key]
-        text = store.source(source.id).text
-        with self.lock:
-            self.kept[key] = text
-            while (
-                sum(len(t) for t in self.kept.values()) > self.most
-                and len(self.kept) > 1
-            ):
-                self.kept.popitem(last=False)
-        return text
-
-
-CACHED = 100_000_000  # characters: 0.2-0.4 GB of text at most
-_texts = _Texts(CACHED)

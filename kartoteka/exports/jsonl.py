@@ -94,7 +94,9 @@ def person_record(case: Case) -> dict[str, Any]:
 
 def source_record(source: Source) -> dict[str, Any]:
     """A source with its text verbatim, so every quote can be checked."""
-    return source_row(source)
+    row = source_row(source)
+    del row["length"]
+    return {**row, "text": source.text}
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
@@ -112,7 +114,8 @@ def persons(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def sources(store: Store) -> Iterator[dict[str, Any]]:
-    return (source_record(s) for s in store.sources())
+    """Each source with its text, one text in memory at a time."""
+    return (source_record(store.source(s.id)) for s, _ in store.source_metas())
 
 
 def claims(store: Store) -> Iterator[dict[str, Any]]:

@@ -27,8 +27,22 @@ sources = sa.Table(
     sa.Column("authenticity", sa.String(16), nullable=False),
     sa.Column("reliability", sa.String(1), nullable=False),
     sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("length", sa.Integer, nullable=False),  # of the text, in characters
     sa.Column("rev", sa.Integer),  # the revision that wrote this row
-    # Last: on SQLite, columns after a long text cost a walk through it.
+)
+
+# A source's text, in pieces of PIECE characters (the last one shorter): a
+# page of a registry list of 25 million characters reads the one or two
+# pieces of its window, not the whole. No revisions of its own: the source's
+# revision holds the sha256 of the whole text, which verify checks.
+PIECE = 65_536
+source_pieces = sa.Table(
+    "source_pieces",
+    metadata,
+    sa.Column(
+        "source_id", sa.String(80), sa.ForeignKey("sources.id"), primary_key=True
+    ),
+    sa.Column("n", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("text", sa.Text, nullable=False),
 )
 

@@ -50,12 +50,11 @@ from kartoteka.storage.verify import VerifyReport
 from kartoteka.storage.verify import verify as verify_store
 
 LinkageRow = tuple[str, list[str], str | None, str | None, str | None, str | None, bool]
-# A source's columns but its text, which can be megabytes.
-_META = [c for c in sources.c if c.name != "text"]
 
 
 def _meta_from_row(row: sa.Row) -> Source:
-    return source_from_row({**row._mapping, "text": ""})
+    """A source without its text (kept in pieces, read only when wanted)."""
+    return source_from_row(row)
 
 
 def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
@@ -116,27 +115,28 @@ class Store(
             return list(conn.execute(query))
 
     def source(self, source_id: str) -> Source:
+        """A source with its whole text."""
         rows = self._rows(sa.select(sources).where(sources.c.id == source_id))
         if not rows:
             raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
-        return source_from_row(rows[0])
+        return source_from_row(rows[0], self.text_of(source_id))
 
     def source_meta(self, source_id: str) -> Source:
         """A source without its text (the text can be megabytes): for display."""
-        rows = self._rows(sa.select(*_META).where(sources.c.id == source_id))
+        rows = self._rows(sa.select(sources).where(sources.c.id == source_id))
         if not rows:
             raise NotFound(f"no source {source_id!r}; `kartoteka sources` lists them")
         return _meta_from_row(rows[0])
 
     def source_metas(self) -> list[tuple[Source, int]]:
         """Every source without its text, with the text's length in characters."""
-        length = sa.func.length(sources.c.text).label("characters")
-        query = sa.select(*_META, length).order_by(sources.c.id)
-        return [(_meta_from_row(r), r.characters) for r in self._rows(query)]
+        query = sa.select(sources).order_by(sources.c.id)
+        return [(_meta_from_row(r), r.length) for r in self._rows(query)]
 
     def sources(self) -> list[Source]:
+        """Every source with its whole text."""
         return [
-            source_from_row(r)
+            source_from_row(r, self.text_of(r.id))
             for r in self._rows(sa.select(sources).order_by(sources.c.id))
         ]
 

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from kartoteka.errors import NotFound
 from kartoteka.model import Claim
 from kartoteka.storage.rows import claim_from_row
-from kartoteka.storage.schema import claims, sources
+from kartoteka.storage.schema import PIECE, claims, source_pieces, sources
 
 
 class TextReads:
@@ -22,16 +22,41 @@ class TextReads:
         query = sa.select(sources.c.id, sources.c.title).where(sources.c.id.in_(ids))
         return {r.id: r.title for r in self._rows(query)}
 
-    def excerpt(self, source_id: str, start: int, end: int) -> str:
-        """Characters [start, end) of a source's text, read without loading it all."""
-        # SQL substr counts characters from 1, on SQLite and PostgreSQL alike.
-        query = sa.select(sa.func.substr(sources.c.text, start + 1, end - start)).where(
-            sources.c.id == source_id
-        )
-        rows = self._rows(query)
+    def source_length(self, source_id: str) -> int:
+        """The length of a source's text in characters, nothing else read."""
+        rows = self._rows(sa.select(sources.c.length).where(sources.c.id == source_id))
         if not rows:
             raise NotFound(f"no source {source_id!r}")
         return rows[0][0]
+
+    def text_of(self, source_id: str) -> str:
+        """A source's whole text, its pieces joined."""
+        p = source_pieces.c
+        query = sa.select(p.text).where(p.source_id == source_id).order_by(p.n)
+        return "".join(r.text for r in self._rows(query))
+
+    def excerpt(self, source_id: str, start: int, end: int) -> str:
+        """Characters [start, end) of a source's text: only the pieces that hold
+        them are read."""
+        start, end = max(0, start), max(0, end)
+        if end <= start:
+            if not self._rows(sa.select(sources.c.id).where(sources.c.id == source_id)):
+                raise NotFound(f"no source {source_id!r}")
+            return ""
+        p = source_pieces.c
+        first, last = start // PIECE, (end - 1) // PIECE
+        query = (
+            sa.select(p.text)
+            .where(p.source_id == source_id, p.n >= first, p.n <= last)
+            .order_by(p.n)
+        )
+        rows = self._rows(query)
+        if not rows and not self._rows(
+            sa.select(sources.c.id).where(sources.c.id == source_id)
+        ):
+            raise NotFound(f"no source {source_id!r}")
+        joined = "".join(r.text for r in rows)
+        return joined[start - first * PIECE : end - first * PIECE]
 
     def claims_in_span(
         self, source_id: str, start: int, end: int, longest: int = 20_000

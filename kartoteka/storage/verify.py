@@ -24,6 +24,7 @@ from kartoteka.storage.schema import (
     claims,
     entities,
     revisions,
+    source_pieces,
     sources,
 )
 
@@ -129,11 +130,19 @@ def _check_rows(conn: sa.Connection, covers: _Covers, report: VerifyReport) -> N
 
 def _check_evidence(conn: sa.Connection, report: VerifyReport) -> None:
     texts: dict[str, str] = {}
-    for row in conn.execute(sa.select(sources.c.id, sources.c.text, sources.c.sha256)):
+    p = source_pieces.c
+    pieces: dict[str, list[str]] = {}
+    for row in conn.execute(sa.select(p.source_id, p.text).order_by(p.source_id, p.n)):
+        pieces.setdefault(row.source_id, []).append(row.text)
+    for row in conn.execute(
+        sa.select(sources.c.id, sources.c.sha256, sources.c.length)
+    ):
         report.sources += 1
-        texts[row.id] = row.text
-        if sha256_text(row.text) != row.sha256:
+        text = texts[row.id] = "".join(pieces.pop(row.id, ()))
+        if sha256_text(text) != row.sha256 or len(text) != row.length:
             report.failures.append(f"source {row.id}: text does not match its sha256")
+    for orphan in sorted(pieces):
+        report.failures.append(f"text pieces of {orphan}, a source not stored")
     _check_record_texts(conn, texts, report)
     query = sa.select(
         claims.c.id, claims.c.source_id, claims.c.start, claims.c.end, claims.c.quote

@@ -34,6 +34,7 @@ from kartoteka.storage.rows import (
     source_row,
 )
 from kartoteka.storage.schema import (
+    PIECE,
     TABLES_WITH_REVISIONS,
     claims,
     entity_refs,
@@ -42,6 +43,7 @@ from kartoteka.storage.schema import (
     qualifier_refs,
     revisions,
     search_docs,
+    source_pieces,
 )
 
 REVIEW_ACTION = "status"  # a revision by which a person set a claim's status
@@ -134,9 +136,20 @@ class Writer(ArgumentWrites):
         registry indexes its records one by one instead."""
         change = self._put("source", source_row(source))
         if change is not Change.UNCHANGED:
+            self._write_pieces(source.id, source.text)
             body = f"{source.title}\n{source.text}" if index_text else source.title
             self._index("source", source.id, body)
         return change
+
+    def _write_pieces(self, source_id: str, text: str) -> None:
+        p = source_pieces.c
+        self.conn.execute(sa.delete(source_pieces).where(p.source_id == source_id))
+        rows = [
+            {"source_id": source_id, "n": n, "text": text[at : at + PIECE]}
+            for n, at in enumerate(range(0, len(text), PIECE))
+        ]
+        if rows:
+            self.conn.execute(sa.insert(source_pieces), rows)
 
     def put_entity(self, entity: Entity) -> Change:
         """Store the entity and add its names; names already stored are kept."""

@@ -15,7 +15,7 @@ from kartoteka.storage import Store
 from kartoteka.storage.engine import MIGRATIONS, create_engine, database_url
 from kartoteka.storage.revisions import GENESIS, make_revision
 from kartoteka.storage.rows import revision_state, source_row
-from kartoteka.storage.schema import metadata, revisions, sources
+from kartoteka.storage.schema import metadata, revisions
 
 
 def _is_full_text(difference: tuple) -> bool:
@@ -27,6 +27,21 @@ def _is_full_text(difference: tuple) -> bool:
         kind == "remove_index"
         and thing.name in ("ix_search_docs_body_tsv", "ix_entities_address")
     )
+
+
+def _old_source_row(source: Source) -> dict:
+    """A source's row as stores before version 0015 kept it: the text inline."""
+    row = source_row(source)
+    del row["length"]
+    return {**row, "text": source.text}
+
+
+# The sources table as it was before its text moved into pieces.
+OLD_SOURCES = sa.table("sources", *(
+    sa.column(c, sa.JSON if c in ("authors", "derived_from") else sa.Text)
+    for c in ("id", "kind", "title", "authors", "published", "language", "citation",
+              "url", "derived_from", "authenticity", "reliability", "sha256", "text")
+))  # fmt: skip
 
 
 # SQLAlchemy does not reflect SQLite's index on an expression (the address).
@@ -58,10 +73,10 @@ def test_a_store_written_before_batch_revisions_upgrades_and_verifies(tmp_path):
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0001")
-        row = source_row(
+        row = _old_source_row(
             Source(id="s", kind="article", title="An old source", text="x")
         )
-        conn.execute(sa.insert(sources).values({k: v for k, v in row.items()}))
+        conn.execute(sa.insert(OLD_SOURCES).values(row))
         revision = make_revision(
             prev_hash=GENESIS,
             actor="old",
@@ -85,7 +100,7 @@ def test_a_store_written_before_batch_revisions_upgrades_and_verifies(tmp_path):
     store.close()
 
 
-def test_a_sources_text_moves_after_its_other_columns_and_stays_whole(tmp_path):
+def test_a_sources_text_moves_into_pieces_and_stays_whole(tmp_path):
     engine = create_engine(database_url(tmp_path / "old.db"))
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -93,15 +108,15 @@ def test_a_sources_text_moves_after_its_other_columns_and_stays_whole(tmp_path):
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0004")
-        columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(sources)")]
-        assert columns.index("text") < columns.index("sha256")
-        conn.execute(sa.insert(sources).values(source_row(source)))
+        conn.execute(sa.insert(OLD_SOURCES).values(_old_source_row(source)))
     engine.dispose()
     store = Store.open(tmp_path / "old.db")
     with store.engine.connect() as conn:
         columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(sources)")]
-    assert columns[-1] == "text"
+        pieces = conn.exec_driver_sql("SELECT count(*) FROM source_pieces").scalar()
+    assert "text" not in columns and pieces == 2  # 108,000 characters
     assert store.source("s").text == source.text
+    assert store.excerpt("s", 65_530, 65_545) == source.text[65_530:65_545]
     ((meta, characters),) = store.source_metas()
     assert (meta.sha256, meta.text, characters) == (source.sha256, "", len(source.text))
     store.close()

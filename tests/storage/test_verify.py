@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from kartoteka.storage.schema import claims, entities, revisions, sources
+from kartoteka.storage.schema import (
+    claims,
+    entities,
+    revisions,
+    source_pieces,
+)
 
 
 def _tamper(store, statement) -> None:
@@ -37,13 +42,22 @@ def test_a_quote_edited_with_sql_is_caught(petrov_store):
 def test_a_source_text_edited_with_sql_is_caught(petrov_store):
     _tamper(
         petrov_store,
-        sa.update(sources)
-        .where(sources.c.id == "petrov-report")
-        .values(text=sa.func.replace(sources.c.text, "1957", "1956")),
+        sa.update(source_pieces)
+        .where(source_pieces.c.source_id == "petrov-report")
+        .values(text=sa.func.replace(source_pieces.c.text, "1957", "1956")),
     )
     failures = petrov_store.verify().failures
     assert "source petrov-report: text does not match its sha256" in failures
     assert any("quote not found verbatim" in f for f in failures)
+
+
+def test_a_piece_of_text_deleted_with_sql_is_caught(petrov_store):
+    _tamper(
+        petrov_store,
+        sa.delete(source_pieces).where(source_pieces.c.source_id == "petrov-report"),
+    )
+    failures = petrov_store.verify().failures
+    assert "source petrov-report: text does not match its sha256" in failures
 
 
 def test_a_row_changed_without_revision_is_caught(petrov_store):
