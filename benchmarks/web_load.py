@@ -7,13 +7,14 @@ STORE is a SQLite path or a PostgreSQL URL holding a registry (for instance
 the million records scale_registry.py imports). The script adds the demo
 case, a source for the editors and the benchmark's accounts (all idempotent),
 starts `kartoteka serve` on the store, and runs locust headless with
-web_load_users.py: --readers readers who log in, then open case pages of
-random persons, pages of random sources at random offsets and searches for
-random names (each waiting --think seconds between pages: 0.5-2 s by
-default, much less than people reading take), and
-2 editors annotating lines of one source through the API at the same time.
+web_load_users.py: --readers readers, each with a session of their own,
+who open case pages of random persons, pages of random sources at random
+offsets and searches for random names (each waiting --think seconds between
+pages: 0.5-2 s by default, much less than people reading take), and 2
+editors annotating lines of one source through the API at the same time.
 It reports each page's requests, failures, p50, p95 and p99 once every user
-has started (locust's --reset-stats: the log-ins and the ramp are left out),
+has started (locust's --reset-stats: the ramp is left out; the readers'
+sessions are opened before, one log-in at a time, so no log-in falls in it),
 and checks that every write an editor was told succeeded is in the store
 with its revision.
 """
@@ -39,6 +40,7 @@ from kartoteka.demo import run_demo
 from kartoteka.ingest.sources import SourceMeta, add_source
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
+from kartoteka.web.security import COOKIE
 
 EDITING = "bench-editing"
 LINES = 400
@@ -109,6 +111,17 @@ def _serve(db: str, port: int, workers: int) -> subprocess.Popen:
     raise SystemExit(f"the server did not start: {server.stderr.read().decode()}")
 
 
+def _sessions(port: int, reader: dict[str, str], count: int) -> list[str]:
+    cookies = []
+    for _ in range(count):
+        got = httpx.post(
+            f"http://127.0.0.1:{port}/login",
+            data={"name": reader["name"], "password": reader["password"], "next": "/"},
+        )
+        cookies.append(got.cookies[COOKIE])
+    return cookies
+
+
 def _locust(port: int, readers: int, seconds: int, folder: Path) -> None:
     subprocess.run(
         [str(Path(sys.executable).with_name("locust")), "-f", str(USERS),
@@ -164,11 +177,14 @@ def main() -> None:
     targets = _targets(store, folder)
     counts = store.counts()
     print(f"store: {counts['entities']:,} entities, {counts['claims']:,} claims")
-    (folder / "targets.json").write_text(json.dumps(targets), encoding="utf-8")
-    os.environ["KARTOTEKA_LOAD_TARGETS"] = str(folder / "targets.json")
     os.environ["KARTOTEKA_LOAD_WRITTEN"] = str(folder / "written.json")
     os.environ["KARTOTEKA_LOAD_THINK"] = args.think
     server = _serve(args.db, args.port, args.workers)
+    # Each reader's session, opened before the load: 50 log-ins at once (argon2,
+    # 0.1 s of CPU each) would stall the two cores in the measured minutes.
+    targets["sessions"] = _sessions(args.port, targets["reader"], args.readers)
+    (folder / "targets.json").write_text(json.dumps(targets), encoding="utf-8")
+    os.environ["KARTOTEKA_LOAD_TARGETS"] = str(folder / "targets.json")
     # Link pages load the name tables (~7 s, once a process): let every worker
     # finish that before the readers come.
     token = targets["editors"][0]["token"]

@@ -1,4 +1,4 @@
-"""The locust users of web_load.py: readers who log in and read case files,
+"""The locust users of web_load.py: readers who read case files,
 source pages and searches, and editors who annotate a source through the API.
 
 Not run on its own: web_load.py starts locust with this file and hands it
@@ -15,6 +15,8 @@ from pathlib import Path
 
 from locust import HttpUser, between, events, task
 
+from kartoteka.web.security import COOKIE
+
 TARGETS = json.loads(Path(os.environ["KARTOTEKA_LOAD_TARGETS"]).read_text())
 THINK = tuple(
     float(x) for x in os.environ.get("KARTOTEKA_LOAD_THINK", "0.5-2").split("-")
@@ -29,15 +31,13 @@ class Reader(HttpUser):
     weight = 25
     wait_time = between(*THINK)
 
+    started = itertools.count()
+
     def on_start(self) -> None:
-        reader = TARGETS["reader"]
-        got = self.client.post(
-            "/login",
-            data={"name": reader["name"], "password": reader["password"], "next": "/"},
-            allow_redirects=False,
-            name="log in",
-        )
-        assert got.status_code == 303, got.text
+        """A session web_load.py opened for this reader before the load."""
+        sessions = TARGETS["sessions"]
+        cookie = sessions[next(Reader.started) % len(sessions)]
+        self.client.cookies.set(COOKIE, cookie)
 
     @task(3)
     def case_file(self) -> None:

@@ -45,6 +45,8 @@ class RecordText:
     source: str
     ref: str
     text: str
+    start: int = 0  # its span in the source's text
+    end: int = 0
 
 
 @dataclass
@@ -227,10 +229,16 @@ def _records(store: Store, person: Entity) -> list[RecordText]:
     record = person.attributes.get("record")
     if not isinstance(record, dict):
         return []
+    # Older imports kept the text with the record; it is read from the list's
+    # text otherwise (the pieces of its span only).
     text = record.get("text") or store.excerpt(
         record["source"], record["start"], record["end"]
     )
-    return [RecordText(record["source"], record["ref"], text)]
+    return [
+        RecordText(
+            record["source"], record["ref"], text, record["start"], record["end"]
+        )
+    ]
 
 
 def person_summary(store: Store, person_id: str) -> str:

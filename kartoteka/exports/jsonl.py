@@ -58,9 +58,14 @@ def person_record(case: Case) -> dict[str, Any]:
         "attributes": {k: v for k, v in p.attributes.items() if k != "record"},
         # Every registry record resolved into the person, merged ones included.
         "records": [
-            m.attributes["record"]
-            for m in case.members or [p]
-            if isinstance(m.attributes.get("record"), dict)
+            {
+                "source": r.source,
+                "ref": r.ref,
+                "start": r.start,
+                "end": r.end,
+                "text": r.text,
+            }
+            for r in case.records
         ],
         "merged_from": [m.id for m in case.members if m.id != p.id],
         "external_ids": list(p.external_ids),

@@ -160,12 +160,17 @@ def _check_evidence(conn: sa.Connection, report: VerifyReport) -> None:
 def _check_record_texts(
     conn: sa.Connection, texts: dict[str, str], report: VerifyReport
 ) -> None:
-    """A registry person's record text is the span of the list it cites."""
+    """A registry person's record is a span of the list it cites (and its
+    text, where an older import kept it, the words of that span)."""
     for row in conn.execute(sa.select(entities.c.id, entities.c.attributes)):
         record = (row.attributes or {}).get("record")
-        if isinstance(record, dict) and "text" in record:
-            text = texts.get(record.get("source"), "")
+        if not isinstance(record, dict):
+            continue
+        text = texts.get(record.get("source"), "")
+        if "text" in record:  # kept with the record by older imports
             if text[record["start"] : record["end"]] != record["text"]:
                 report.failures.append(
                     f"entity {row.id}: record text differs from its source"
                 )
+        elif not 0 <= record["start"] < record["end"] <= len(text):
+            report.failures.append(f"entity {row.id}: record span outside its source")
