@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kartoteka.analysis.conflicts import Conflict, find_conflicts
-from kartoteka.analysis.explanations import with_explanations
+from kartoteka.analysis.explanations import explained
 from kartoteka.analysis.lookup import find_entity
 from kartoteka.errors import KartotekaError
 from kartoteka.model import Claim, Entity, Source
@@ -179,10 +180,18 @@ def merged_person(store: Store, person: Entity) -> tuple[Entity, list[Entity]]:
         return person, [person]
     found = store.entities(member_ids)
     members = [found[m] for m in member_ids]
+    return merge_members(members), members
+
+
+def merge_members(members: list[Entity]) -> Entity:
+    """The canonical member (the first) with the names, external ids and sex
+    of every member."""
     head = members[0]
+    if len(members) == 1:
+        return head
     names = tuple(dict.fromkeys(n for m in members for n in m.names))
     external = tuple(dict.fromkeys(x for m in members for x in m.external_ids))
-    merged = Entity(
+    return Entity(
         id=head.id,
         kind=head.kind,
         name=head.name,
@@ -191,7 +200,6 @@ def merged_person(store: Store, person: Entity) -> tuple[Entity, list[Entity]]:
         attributes=head.attributes,
         sex=next((m.sex for m in members if m.sex), None),
     )
-    return merged, members
 
 
 def build_case(store: Store, query: str) -> Case:
@@ -199,27 +207,58 @@ def build_case(store: Store, query: str) -> Case:
     person with every record linking resolved into them; an organization, a
     place, an artifact or an event with the claims it takes part in."""
     person, members = merged_person(store, find_entity(store, query))
-    member_ids = {m.id for m in members}
     every = {c.id: c for m in members for c in store.claims_involving(m.id)}
+    ids = case_entity_ids(members, every.values())
+    sources = sorted({c.source for c in every.values() if not c.proposed})
+    return assemble_case(
+        person,
+        members,
+        list(every.values()),
+        store.explanations(),
+        store.entities(sorted(ids)),
+        {s: store.source_meta(s) for s in sources},
+        [r for m in members for r in _records(store, m)],
+    )
+
+
+def case_entity_ids(members: list[Entity], claims: Iterable[Claim]) -> set[str]:
+    """The entities a case names: its members, and everyone its claims name."""
+    ids = {m.id for m in members}
+    for c in claims:
+        if not c.proposed:
+            ids |= {c.subject, c.object, c.asserted_by} - {None}  # type: ignore[arg-type]
+            ids |= {v for v in c.qualifiers.values() if is_entity_id(v)}
+    return ids
+
+
+def assemble_case(
+    person: Entity,
+    members: list[Entity],
+    every: list[Claim],
+    explanations: Mapping[str, tuple],
+    entities: dict[str, Entity],
+    sources: dict[str, Source],
+    records: list[RecordText],
+) -> Case:
+    """A case from what was read for it: the one place a case is put together,
+    for one person's page and for an export of millions alike."""
+    member_ids = {m.id for m in members}
     # Proposals are no evidence until a person decides them: the review has them.
-    involved = [c for c in every.values() if not c.proposed]
+    involved = [c for c in every if not c.proposed]
     own = [c for c in involved if c.subject in member_ids]
     lifecycle = [c for c in own if PREDICATES[c.predicate].group is Group.LIFECYCLE]
-    conflicts = find_conflicts(own, {m: person.id for m in member_ids})
-    conflicts = with_explanations(store, conflicts)
-    ids = set(member_ids)
-    for c in involved:
-        ids |= {c.subject, c.object, c.asserted_by} - {None}
-        ids |= {v for v in c.qualifiers.values() if is_entity_id(v)}
+    conflicts = explained(
+        find_conflicts(own, {m: person.id for m in member_ids}), explanations
+    )
     return Case(
         person=person,
         events=_order(_group_events(lifecycle, conflicts)),
         relations=[c for c in own if c not in lifecycle],
         mentions=[c for c in involved if c.subject not in member_ids],
         conflicts=conflicts,
-        entities=store.entities(sorted(ids)),  # type: ignore[arg-type]
-        sources={s: store.source_meta(s) for s in sorted({c.source for c in involved})},
-        records=[r for m in members for r in _records(store, m)],
+        entities=entities,
+        sources=sources,
+        records=records,
         members=members,
         proposals=len(every) - len(involved),
     )

@@ -153,7 +153,10 @@ def stance_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
 def as_one_person(claims: Iterable[Claim], same: Mapping[str, str]) -> list[Claim]:
     """The claims with each subject read as the person linking resolved it into."""
     return [
-        replace(c, subject=same[c.subject]) if c.subject in same else c for c in claims
+        replace(c, subject=same[c.subject])
+        if same.get(c.subject, c.subject) != c.subject
+        else c
+        for c in claims
     ]
 
 

@@ -168,9 +168,9 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
     A merged person is exported once under its canonical id, and claims about
     its merged records point there."""
     present: set[str] = set()
-    for source in store.sources():
-        yield source_proxy(source).to_dict()
-        present.add(source.id)
+    for meta, _ in store.source_metas():  # one text in memory at a time
+        yield source_proxy(store.source(meta.id)).to_dict()
+        present.add(meta.id)
     for record in jsonl.persons(store):
         yield person_proxy(record).to_dict()
         present.add(record["id"])

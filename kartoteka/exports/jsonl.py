@@ -9,9 +9,9 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from kartoteka.analysis.cases import Case, Event, build_case
+from kartoteka.analysis.case_batches import cases_in_batches
+from kartoteka.analysis.cases import Case, Event
 from kartoteka.model import Claim, Source
-from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
 from kartoteka.storage.rows import claim_row, source_row
 
@@ -111,11 +111,9 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 
 
 def persons(store: Store) -> Iterator[dict[str, Any]]:
-    """Every person once: a merged person under its canonical id only."""
-    links = store.links()
-    for person_id in store.entity_ids(EntityKind.PERSON):
-        if links.get(person_id, person_id) == person_id:
-            yield person_record(build_case(store, person_id))
+    """Every person once: a merged person under its canonical id only, read a
+    thousand at a time."""
+    return (person_record(case) for case in cases_in_batches(store))
 
 
 def sources(store: Store) -> Iterator[dict[str, Any]]:

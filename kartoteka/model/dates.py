@@ -128,8 +128,10 @@ def spans(text: str) -> tuple[Span, ...]:
     return (_span_of(obj),)
 
 
+@lru_cache(maxsize=65536)
 def span(text: str) -> Span:
-    """The single span covering every reading of the date."""
+    """The single span covering every reading of the date (a registry repeats
+    the same days a million times: each is worked out once)."""
     parts = spans(text)
     return Span(
         lower=min(p.lower for p in parts),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import sqlalchemy as sa
 
+from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage.engine import chunked
 from kartoteka.storage.schema import entities, name_keys, names, person_links
 
@@ -77,3 +78,22 @@ class LookupReads:
         )
         last = {r.name.split()[-1] for r in self._rows(query) if r.name.split()}
         return sorted(w for w in last if len(w) > 2 and w[:1].isupper())
+
+    def entity_id_pages(
+        self, kind: EntityKind, size: int = 1000
+    ) -> Iterator[list[str]]:
+        """Every id of a kind in order, a page at a time: at millions of
+        records, not one list in memory."""
+        last = ""
+        while True:
+            query = (
+                sa.select(entities.c.id)
+                .where(entities.c.kind == str(kind), entities.c.id > last)
+                .order_by(entities.c.id)
+                .limit(size)
+            )
+            page = [r.id for r in self._rows(query)]
+            if not page:
+                return
+            yield page
+            last = page[-1]

@@ -35,6 +35,18 @@ class TextReads:
         query = sa.select(p.text).where(p.source_id == source_id).order_by(p.n)
         return "".join(r.text for r in self._rows(query))
 
+    def pieces(self, source_id: str, numbers: set[int]) -> dict[int, str]:
+        """Some pieces of a source's text, by their number."""
+        p = source_pieces.c
+        found: dict[int, str] = {}
+        wanted = sorted(numbers)
+        for at in range(0, len(wanted), 500):
+            query = sa.select(p.n, p.text).where(
+                p.source_id == source_id, p.n.in_(wanted[at : at + 500])
+            )
+            found.update({r.n: r.text for r in self._rows(query)})
+        return found
+
     def excerpt(self, source_id: str, start: int, end: int) -> str:
         """Characters [start, end) of a source's text: only the pieces that hold
         them are read."""

@@ -1,0 +1,74 @@
+"""Exports at registry scale: persons as JSON Lines, CSV and FollowTheMoney.
+
+    python benchmarks/export_speed.py --db STORE [--what persons,csv,ftm]
+
+Writes each export of STORE to /dev/null as `kartoteka export` does and
+prints persons (or entities) a second and the peak memory of this process
+after each. Without --db: a temporary store of both Memorial lists in
+../shared and the demo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import peak_rss_mib
+from reasoning_scale import build
+
+from kartoteka.exports.csv_tables import write_csv
+from kartoteka.exports.ftm import ftm_entities
+from kartoteka.exports.jsonl import json_line, persons
+from kartoteka.storage import Store
+
+
+class _Null(io.TextIOBase):
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def _persons(store: Store) -> int:
+    n = 0
+    for record in persons(store):
+        json_line(record)
+        n += 1
+    return n
+
+
+def _csv(store: Store) -> int:
+    return write_csv("persons", store, _Null())
+
+
+def _ftm(store: Store) -> int:
+    return sum(1 for _ in ftm_entities(store))
+
+
+RUNS = {"persons": _persons, "csv": _csv, "ftm": _ftm}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db")
+    parser.add_argument("--what", default="persons,csv,ftm")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(args.db or build(Path(tmp)))
+        for what in args.what.split(","):
+            start = time.perf_counter()
+            n = RUNS[what](store)
+            took = time.perf_counter() - start
+            print(
+                f"{what}: {n:,} in {took:.1f} s ({n / took:,.0f} a second); "
+                f"peak memory {peak_rss_mib():,.0f} MiB"
+            )
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
