@@ -44,7 +44,7 @@ _INDIVIDUAL = re.compile(
     r"|пересм|заключени|закон",
     re.IGNORECASE,
 )
-LISTED = 200  # records listed of those rehabilitated without review
+LISTED = 200  # records listed of the basis asked for
 
 
 def basis_class(agency: str | None, basis: str | None) -> str:
@@ -87,8 +87,10 @@ class RehabilitationReport:
     by_basis: Counter[str] = field(default_factory=Counter)
     by_organ: Counter[str] = field(default_factory=Counter)
     by_decade: Counter[tuple[int, str]] = field(default_factory=Counter)
-    # The first LISTED cleared by a collective decree, with no look at the case.
-    without_review: list[Rehabilitated] = field(default_factory=list)
+    # The first LISTED of one basis: by default those cleared by a collective
+    # decree, with no look at the case.
+    listed_basis: str = COLLECTIVE
+    listed: list[Rehabilitated] = field(default_factory=list)
     delays: list[float] = field(default_factory=list)  # years, sentence → rehab
     names: dict[str, str] = field(default_factory=dict)
 
@@ -136,15 +138,19 @@ def _read(agency: str | None, basis: str | None) -> tuple[str, str, str, bool]:
     return words, kind, organ, bool(NO_INFORMATION.search(words))
 
 
-def rehabilitation_report(store: Store, listed: int = LISTED) -> RehabilitationReport:
+def rehabilitation_report(
+    store: Store, listed: int = LISTED, basis: str = COLLECTIVE
+) -> RehabilitationReport:
     """Count and list rehabilitations over every claim not rejected; the
     database does the counting and hands over only the fields needed."""
-    report = RehabilitationReport(records=store.subjects_with(REPRESSION))
+    report = RehabilitationReport(
+        records=store.subjects_with(REPRESSION), listed_basis=basis
+    )
     rehabilitated: dict[str, str] = {}
-    for subject, date, agency, basis in store.qualified_events(
+    for subject, date, agency, stated in store.qualified_events(
         "rehabilitated", ("agency", "basis")
     ):
-        words, kind, organ, nothing = _read(agency, basis)
+        words, kind, organ, nothing = _read(agency, stated)
         if not date and nothing:
             report.no_information += 1
             continue
@@ -155,10 +161,8 @@ def rehabilitation_report(store: Store, listed: int = LISTED) -> RehabilitationR
             report.by_decade[year // 10 * 10, kind] += 1
         if date:
             rehabilitated.setdefault(subject, date)
-        if kind == COLLECTIVE and len(report.without_review) < listed:
-            report.without_review.append(
-                Rehabilitated(subject, date, kind, organ, words)
-            )
+        if kind == basis and len(report.listed) < listed:
+            report.listed.append(Rehabilitated(subject, date, kind, organ, words))
     sentenced = store.first_dates("sentenced")
     report.delays = [
         d
@@ -167,10 +171,10 @@ def rehabilitation_report(store: Store, listed: int = LISTED) -> RehabilitationR
         and (d := _years_between(sentenced[s], when)) is not None
         and d >= 0
     ]
-    ids = {r.subject for r in report.without_review}
-    ids |= {i for r in report.without_review for i in ENTITY_ID.findall(r.words)}
+    ids = {r.subject for r in report.listed}
+    ids |= {i for r in report.listed for i in ENTITY_ID.findall(r.words)}
     found = store.entities(sorted(ids)) if ids else {}
     report.names = {i: e.name for i, e in found.items()}
-    for r in report.without_review:
+    for r in report.listed:
         r.words = ENTITY_ID.sub(lambda m: report.names.get(m[0], m[0]), r.words)
     return report

@@ -45,13 +45,17 @@ def rehabilitation_tables(r: RehabilitationReport) -> Report:
             f"(quartiles {s['quartile_1']}–{s['quartile_3']}), "
             f"from {s['shortest']} to {s['longest']}."
         )
+    heading = {
+        COLLECTIVE: "Rehabilitated by collective decree, without individual review",
+        INDIVIDUAL: "Rehabilitated after an individual review",
+        UNKNOWN: "Rehabilitated on a basis the record does not give",
+    }[r.listed_basis]
     without = Table(
-        f"Rehabilitated by collective decree, without individual review "
-        f"(the first {len(r.without_review)})",
+        f"{heading} (the first {len(r.listed)})",
         ["person", "date", "basis", "organ", "the record's words"],
         [
             [r.names.get(x.subject, x.subject), x.date or "", x.basis, x.organ, x.words]
-            for x in r.without_review
+            for x in r.listed
         ],
     )
     intro = [

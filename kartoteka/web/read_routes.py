@@ -66,7 +66,11 @@ def twin(path: str, template: str, on: APIRouter = router) -> Callable[[View], V
 def home(request: Request, who: Reader) -> dict[str, Any]:
     """What the archive holds: counts of sources, persons, claims, conflicts."""
     store = request.app.state.store
-    return {"counts": store.counts(), "sources": _source_list(request)}
+    return {
+        "counts": store.counts(),
+        "sources": _source_list(request),
+        "questions": [{"id": q.id, "text": q.text} for q in store.questions()],
+    }
 
 
 def _source_list(request: Request) -> list[dict[str, Any]]:

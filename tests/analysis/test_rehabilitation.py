@@ -70,9 +70,11 @@ def test_the_report_counts_by_basis_and_measures_the_delay(fresh_store, tmp_path
     assert report.by_basis == {COLLECTIVE: 1, INDIVIDUAL: 1, UNKNOWN: 1}
     assert report.by_decade[1980, COLLECTIVE] == 1
     assert report.by_decade[1950, INDIVIDUAL] == 1
-    (cleared,) = report.without_review
+    (cleared,) = report.listed
     assert cleared.date == "1989-03-16" and "Указа" in cleared.words
     # 1937-10-10 → 1989-03-16: 51 years and 5 months; 1938-03 → 1957-05: 19.17.
     assert sorted(report.delays) == [19.17, 51.42, 52.0]
     assert report.delay_summary["median"] == 51.4
     assert report.delay_buckets["5–20 years"] == 1
+    reviewed = rehabilitation_report(fresh_store, basis=INDIVIDUAL).listed
+    assert [r.date for r in reviewed] == ["1957-05-12"]
