@@ -147,19 +147,17 @@ def claim_proxy(claim: Claim, subject_label: str) -> EntityProxy | None:
 
 
 def _claim_proxies(
-    store: Store, claims: Iterable[Claim], present: set[str]
+    store: Store, pages: Iterable[list[Claim]], present: set[str]
 ) -> Iterator[EntityProxy]:
-    """Claims whose every entity is exported (``present``), as proxies."""
-    labels: dict[str, str] = {}
-    for claim in claims:
-        ends = {claim.subject, claim.object} - {None}
-        if not ends <= present:
-            continue
-        if claim.subject not in labels:
-            labels[claim.subject] = store.entity(claim.subject).name
-        proxy = claim_proxy(claim, labels[claim.subject])
-        if proxy is not None:
-            yield proxy
+    """Claims whose every entity is exported (``present``), as proxies; the
+    subjects' names read a page of claims at a time."""
+    for page in pages:
+        kept = [c for c in page if {c.subject, c.object} - {None} <= present]
+        labels = store.preferred_names([c.subject for c in kept])
+        for claim in kept:
+            proxy = claim_proxy(claim, labels[claim.subject])
+            if proxy is not None:
+                yield proxy
 
 
 def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
@@ -181,8 +179,8 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
             yield entity_proxy(entity).to_dict()
             present.add(entity.id)
     canonical = store.links()
-    claims = (_canonical(c, canonical) for c in store.claims())
-    for proxy in _claim_proxies(store, claims, present):
+    pages = ([_canonical(c, canonical) for c in page] for page in store.claim_pages())
+    for proxy in _claim_proxies(store, pages, present):
         yield proxy.to_dict()
 
 
@@ -217,7 +215,7 @@ def case_ftm(store: Store, entity_id: str) -> list[dict[str, Any]]:
                 found[ref] = _proxy(store, store.entity(ref))
         if claim.source not in found:
             found[claim.source] = source_proxy(store.source(claim.source))
-    links = list(_claim_proxies(store, claims, set(found)))
+    links = list(_claim_proxies(store, [claims], set(found)))
     return [p.to_dict() for p in (*found.values(), *links)]
 
 

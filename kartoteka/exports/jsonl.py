@@ -122,7 +122,8 @@ def sources(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def claims(store: Store) -> Iterator[dict[str, Any]]:
-    return (claim_record(c) for c in store.claims())
+    """Every claim in order of id, read a page at a time."""
+    return (claim_record(c) for page in store.claim_pages() for c in page)
 
 
 EXPORTS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {

@@ -54,6 +54,15 @@ class LookupReads:
             found.update({r.id: r.kind for r in self._rows(query)})
         return found
 
+    def preferred_names(self, ids: Sequence[str]) -> dict[str, str]:
+        """Each entity's preferred name, nothing else read."""
+        e = entities.c
+        return {
+            r.id: r.name
+            for chunk in chunked(sorted(set(ids)))
+            for r in self._rows(sa.select(e.id, e.name).where(e.id.in_(chunk)))
+        }
+
     def names_of(self, ids: Sequence[str]) -> list[tuple[str, str]]:
         """(entity id, name) of every name of these entities, nothing else read."""
         n = names.c

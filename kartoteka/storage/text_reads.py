@@ -3,6 +3,8 @@ the claims whose passages fall in a span — what a page of a source needs."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import sqlalchemy as sa
 
 from kartoteka.errors import NotFound
@@ -69,6 +71,20 @@ class TextReads:
             raise NotFound(f"no source {source_id!r}")
         joined = "".join(r.text for r in rows)
         return joined[start - first * PIECE : end - first * PIECE]
+
+    def claim_pages(self, size: int = 5000) -> Iterator[list[Claim]]:
+        """Every claim in order of id, a page at a time: an export of millions
+        holds one page in memory, not all."""
+        last = ""
+        while True:
+            query = (
+                sa.select(claims).where(claims.c.id > last).order_by(claims.c.id)
+            ).limit(size)
+            page = [claim_from_row(r) for r in self._rows(query)]
+            if not page:
+                return
+            yield page
+            last = page[-1].id
 
     def claims_in_span(
         self, source_id: str, start: int, end: int, longest: int = 20_000
