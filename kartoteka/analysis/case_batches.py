@@ -22,7 +22,6 @@ from kartoteka.analysis.cases import (
 from kartoteka.model import Claim, Entity
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
-from kartoteka.storage.schema import PIECE
 
 BATCH = 1000
 
@@ -44,18 +43,15 @@ def cases_in_batches(store: Store, size: int = BATCH) -> Iterator[Case]:
         found = store.entities(ids)
         claims = store.claims_involving_any(ids)
         involving = _by_entity(claims, set(ids))
-        named = set().union(
-            *(
-                case_entity_ids([found[m] for m in c], _claims(c, involving))
-                for c in clusters.values()
-            )
-        )
-        entities = {**store.entities(sorted(named - set(found))), **found}
-        texts = _record_texts(store, [found[i] for i in ids])
+        read = []  # each cluster's members, claims and the entities they name
         for cluster in clusters.values():
             members = [found[m] for m in cluster]
             every = _claims(cluster, involving)
-            wanted = case_entity_ids(members, every)
+            read.append((members, every, case_entity_ids(members, every)))
+        named = set().union(*(wanted for _, _, wanted in read))
+        entities = {**store.entities(sorted(named - set(found))), **found}
+        texts = _record_texts(store, [found[i] for i in ids])
+        for members, every, wanted in read:
             yield assemble_case(
                 merge_members(members),
                 members,
@@ -66,7 +62,7 @@ def cases_in_batches(store: Store, size: int = BATCH) -> Iterator[Case]:
                     s: metas[s]
                     for s in sorted({c.source for c in every if not c.proposed})
                 },
-                [texts[m] for m in cluster if m in texts],
+                [texts[m.id] for m in members if m.id in texts],
             )
 
 
@@ -91,27 +87,20 @@ def _claims(cluster: list[str], involving: dict[str, list[Claim]]) -> list[Claim
 
 
 def _record_texts(store: Store, persons: list[Entity]) -> dict[str, RecordText]:
-    """The records of a batch, their words cut from the pieces they stand in
-    (one query a list)."""
+    """The records of a batch, their words read together from their lists."""
     spans = {
         p.id: r for p in persons if isinstance(r := p.attributes.get("record"), dict)
     }
-    wanted: dict[str, set[int]] = defaultdict(set)
-    for r in spans.values():
-        if "text" not in r and r["end"] > r["start"]:
-            wanted[r["source"]] |= set(
-                range(r["start"] // PIECE, (r["end"] - 1) // PIECE + 1)
-            )
-    pieces = {s: store.pieces(s, ns) for s, ns in wanted.items()}
-    found = {}
-    for pid, r in spans.items():
-        text = r.get("text")
-        if text is None:
-            got = pieces.get(r["source"], {})
-            first = r["start"] // PIECE
-            joined = "".join(
-                got.get(n, "") for n in range(first, (r["end"] - 1) // PIECE + 1)
-            )
-            text = joined[r["start"] - first * PIECE : r["end"] - first * PIECE]
-        found[pid] = RecordText(r["source"], r["ref"], text, r["start"], r["end"])
-    return found
+    # Older imports kept the words with the record.
+    unread = [pid for pid, r in spans.items() if "text" not in r]
+    texts = store.excerpts(
+        [(spans[i]["source"], spans[i]["start"], spans[i]["end"]) for i in unread]
+    )
+    words = {
+        **{i: r["text"] for i, r in spans.items() if "text" in r},
+        **dict(zip(unread, texts, strict=True)),
+    }
+    return {
+        pid: RecordText(r["source"], r["ref"], words[pid], r["start"], r["end"])
+        for pid, r in spans.items()
+    }

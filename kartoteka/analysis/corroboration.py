@@ -179,12 +179,15 @@ def corroborate(
         if c.evidence and c.stance is not Stance.DOUBTS:
             grouped.setdefault(fact_key(c), []).append(c)
     looped = set(graph.graph["loops"])
+    rooted: dict[str, tuple[str, ...]] = {}  # an origin's roots, found once
     facts = []
     for (subject, predicate, obj, detail), group in grouped.items():
         supports, denials = [], []
         for c in group:
             origin = origin_of(c, voices)
-            found = tuple(sorted(roots(graph, origin)))
+            if origin not in rooted:
+                rooted[origin] = tuple(sorted(roots(graph, origin)))
+            found = rooted[origin]
             date = c.date.value if c.date else None
             support = Support(
                 c.id, c.source, origin, found, str(c.stance), c.passage.text, date

@@ -7,7 +7,7 @@ narrative source, each with its independent origins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -35,6 +35,7 @@ class CorroborationReport:
     titles: dict[str, str]  # source id → title
     derivations: dict[str, tuple[str, ...]]  # source id → what it derives from
     loops: list[list[str]]  # every loop of derivations in the store
+    claims: dict[str, Claim] = field(default_factory=dict)  # those the facts cite
 
     def describe(self, fact: Fact) -> str:
         """The fact in words: "Skoblin — transferred — …; from Gestapo to Beneš"."""
@@ -136,4 +137,5 @@ def corroboration(
         titles={i: s.title for i, s in metas.items()},
         derivations={i: s.derived_from for i, s in metas.items() if s.derived_from},
         loops=cycles(graph),
+        claims={c.id: c for c in claims},
     )

@@ -101,7 +101,10 @@ def grade_report(
     forged = forged_voices(store)
     claims = []
     wanted = {s.claim for f in scope.facts for s in (*f.supports, *f.denials)}
-    for c in _claims(store, wanted):
+    cited = sorted(
+        (scope.claims[i] for i in wanted), key=lambda c: (c.source, c.passage.start)
+    )
+    for c in cited:
         fact = facts.get(fact_key(c))
         mine = _latest(graded.get(c.id, []), Axis.CREDIBILITY)
         suggestion = suggest_credibility(c, fact, metas[c.source], forged)
@@ -130,12 +133,6 @@ def _judge(
 ) -> Judgement:
     mine = _latest(graded.get(sid, []), axis) or casefile_grade(meta, axis)
     return judgement(sid, axis, mine, suggestion)
-
-
-def _claims(store: Store, ids: set[str]) -> list[Claim]:
-    return sorted(
-        (store.claim(i) for i in ids), key=lambda c: (c.source, c.passage.start)
-    )
 
 
 def grade(

@@ -16,7 +16,6 @@ member is through the organization.
 from __future__ import annotations
 
 import re
-from collections import deque
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -79,7 +78,7 @@ def network(store: Store, start: str, hops: int = 2, limit: int = LIMIT) -> Netw
     graph = nx.MultiGraph()
     net = Network(origin.id, hops, graph)
     graph.add_node(origin.id, label=origin.name, kind=str(origin.kind), hop=0)
-    _walk(store, net, deque([(origin.id, 0)]), limit)
+    _walk(store, net, [origin.id], limit)
     return net
 
 
@@ -91,47 +90,59 @@ def address_network(
     found = [a for a, _ in store.addresses_with(address)]
     graph = nx.MultiGraph()
     net = Network(ADDRESS + address, hops, graph)
-    queue: deque[tuple[str, int]] = deque()
     for a in found:
-        node = ADDRESS + a
-        graph.add_node(node, label=a, kind="address", hop=0)
-        queue.append((node, 0))
-    _walk(store, net, queue, limit)
+        graph.add_node(ADDRESS + a, label=a, kind="address", hop=0)
+    _walk(store, net, [ADDRESS + a for a in found], limit)
     return net
 
 
-def _walk(store: Store, net: Network, queue: deque, limit: int) -> None:
+def _walk(store: Store, net: Network, frontier: list[str], limit: int) -> None:
+    """Breadth first, a hop at a time: the neighbours of a whole hop are read
+    together (one query for their claims, one for their addresses)."""
     graph = net.graph
-    while queue:
-        node, hop = queue.popleft()
-        if hop >= net.hops:
-            continue
-        if len(graph) >= limit:
-            net.truncated = True
+    for hop in range(net.hops):
+        found = _neighbours(store, frontier, net)
+        following = []
+        for node in frontier:
+            if len(graph) >= limit:
+                net.truncated = True
+                break
+            for other, how, claim in found.get(node, ()):
+                if other not in graph:
+                    graph.add_node(other, hop=hop + 1)
+                    following.append(other)
+                if not graph.has_edge(node, other, key=claim or how):
+                    graph.add_edge(node, other, key=claim or how, how=how, claim=claim)
+        if net.truncated or not following:
             break
-        for other, how, claim in _neighbours(store, node, net):
-            if other not in graph:
-                graph.add_node(other, hop=hop + 1)
-                queue.append((other, hop + 1))
-            if not graph.has_edge(node, other, key=claim or how):
-                graph.add_edge(node, other, key=claim or how, how=how, claim=claim)
+        frontier = following
     _label(store, graph)
 
 
+Neighbour = tuple[str, str, str | None]  # (other, how, claim id)
+
+
 def _neighbours(
-    store: Store, node: str, net: Network
-) -> list[tuple[str, str, str | None]]:
-    if node.startswith(ADDRESS):
-        address = node.removeprefix(ADDRESS)
-        return [(p, "lived at", None) for p, _ in store.persons_at(address, RESIDENTS)]
-    found: list[tuple[str, str, str | None]] = []
-    for claim in store.claims_involving(node):
-        for other, how in _links(claim, node):
-            net.claims[claim.id] = claim
-            found.append((other, how, claim.id))
-    address = store.addresses_of([node]).get(node)
-    if address and _is_house(address):
-        found.append((ADDRESS + address, "lived at", None))
+    store: Store, frontier: list[str], net: Network
+) -> dict[str, list[Neighbour]]:
+    found: dict[str, list[Neighbour]] = {}
+    entities = [n for n in frontier if not n.startswith(ADDRESS)]
+    for node in frontier:
+        if node.startswith(ADDRESS):
+            residents = store.persons_at(node.removeprefix(ADDRESS), RESIDENTS)
+            found[node] = [(p, "lived at", None) for p, _ in residents]
+    wanted = set(entities)
+    for claim in store.claims_involving_any(entities) if entities else ():
+        named = {claim.subject, claim.object, claim.asserted_by}
+        for node in sorted(
+            wanted & (named | set(qualifier_entities(claim.qualifiers)))
+        ):
+            for other, how in _links(claim, node):
+                net.claims[claim.id] = claim
+                found.setdefault(node, []).append((other, how, claim.id))
+    for node, address in store.addresses_of(entities).items():
+        if _is_house(address):
+            found.setdefault(node, []).append((ADDRESS + address, "lived at", None))
     return found
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kartoteka.ingest.registries.memorial_lists import NO_INFORMATION
 from kartoteka.model.vocabulary import LIFECYCLE_ORDER
 from kartoteka.storage import Store
 
@@ -103,8 +104,6 @@ def _year(date: str | None) -> int | None:
 
 def _no_information(qualifiers: dict) -> bool:
     """A rehabilitation line an older import read, that says nothing is known."""
-    from kartoteka.ingest.registries.memorial_lists import NO_INFORMATION
-
     return bool(NO_INFORMATION.search(str(qualifiers.get("agency") or "")))
 
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import cache
-
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kartoteka.analysis.cases import Case
 from kartoteka.exports.jsonl import person_record
@@ -13,27 +10,12 @@ from kartoteka.interfaces.case_view import (
     attribute_lines,
     claim_line,
     conflict_lines,
-    dated,
-    lang,
     names,
     record_lines,
     subtitle,
     timeline,
 )
-
-
-@cache
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("kartoteka.interfaces", "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["dated"] = dated
-    env.filters["lang"] = lang
-    return env
+from kartoteka.interfaces.templating import environment
 
 
 def case_context(case: Case) -> dict[str, object]:
@@ -56,7 +38,7 @@ def render(case: Case, fmt: str) -> str:
     """The case as 'md', 'html' or 'json' text."""
     if fmt == "json":
         return json.dumps(person_record(case), ensure_ascii=False, indent=2) + "\n"
-    template = _environment().get_template(f"case.{fmt}.j2")
+    template = environment().get_template(f"case.{fmt}.j2")
     return template.render(**case_context(case))
 
 

@@ -7,25 +7,21 @@ from pathlib import Path
 import click
 
 from kartoteka.analysis.custody import Custody, custody
-from kartoteka.interfaces.cli import _store, cli, console
-from kartoteka.interfaces.cli_report import emit, report_format
-from kartoteka.interfaces.diagrams import custody_png, custody_svg
+from kartoteka.interfaces.cli import _store, cli
+from kartoteka.interfaces.cli_report import (
+    drawing_options,
+    emit,
+    report_format,
+    write_drawings,
+)
+from kartoteka.interfaces.diagrams import custody_drawing
 from kartoteka.interfaces.report import Report, Table
 
 
 @cli.command("custody")
 @click.argument("artifact")
 @report_format
-@click.option(
-    "--svg",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also draw the chains to this SVG file.",
-)
-@click.option(
-    "--png",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also draw the chains to this PNG file.",
-)
+@drawing_options
 @click.pass_context
 def custody_command(
     ctx: click.Context, artifact: str, fmt: str, svg: Path | None, png: Path | None
@@ -42,15 +38,10 @@ def custody_command(
         kartoteka custody forged-dossier --format md --svg dossier.svg
     """
     found = custody(_store(ctx), artifact)
-    if svg:
-        svg.write_text(custody_svg(found), encoding="utf-8")
-        console.print(f"drawn to {svg}", highlight=False)
-    if png:
-        png.write_bytes(custody_png(found))
-        console.print(f"drawn to {png}", highlight=False)
+    write_drawings({"svg": svg, "png": png}, lambda f: custody_drawing(found, f))
     report = custody_report(found)
     if fmt == "html":
-        report.svg = custody_svg(found)
+        report.svg = custody_drawing(found, "svg").decode()
     emit(fmt, report, found)
 
 

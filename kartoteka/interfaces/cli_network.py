@@ -9,7 +9,7 @@ import click
 
 from kartoteka.analysis.network import address_network, network
 from kartoteka.interfaces.cli import _store, cli, console, output_option
-from kartoteka.interfaces.cli_report import emit
+from kartoteka.interfaces.cli_report import drawing_options, emit, write_drawings
 from kartoteka.interfaces.network_view import network_file, network_report
 
 
@@ -74,16 +74,7 @@ def network_command(
 
 @cli.command("timeline")
 @click.argument("who")
-@click.option(
-    "--svg",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Draw to this SVG file.",
-)
-@click.option(
-    "--png",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Draw to this PNG file.",
-)
+@drawing_options
 @click.pass_context
 def timeline_command(
     ctx: click.Context, who: str, svg: Path | None, png: Path | None
@@ -99,14 +90,11 @@ def timeline_command(
         kartoteka timeline Krivitsky --png krivitsky.png
     """
     from kartoteka.analysis.cases import build_case
-    from kartoteka.interfaces.timeline_diagram import timeline_png, timeline_svg
+    from kartoteka.interfaces.timeline_diagram import timeline_drawing
 
     if not (svg or png):
         raise click.UsageError("give --svg FILE or --png FILE (or both)")
     case = build_case(_store(ctx), who)
-    if svg:
-        svg.write_text(timeline_svg(case), encoding="utf-8")
-    if png:
-        png.write_bytes(timeline_png(case))
+    write_drawings({"svg": svg, "png": png}, lambda f: timeline_drawing(case, f))
     events = sum(1 for e in case.events if e.date)
     console.print(f"{case.person.name}: {events} dated events drawn", highlight=False)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -20,6 +22,25 @@ report_format = click.option(
     show_default=True,
     help="A table to read, Markdown to paste, a standalone HTML page, or JSON.",
 )
+
+
+def drawing_options(command: Callable) -> Callable:
+    """--svg FILE and --png FILE: the command's drawing, to files."""
+    for fmt in ("png", "svg"):
+        command = click.option(
+            f"--{fmt}",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help=f"Draw it to this {fmt.upper()} file.",
+        )(command)
+    return command
+
+
+def write_drawings(files: dict[str, Path | None], draw: Callable[[str], bytes]) -> None:
+    """Draw in each format a file is given for (``draw(fmt)`` makes the bytes)."""
+    for fmt, path in files.items():
+        if path is not None:
+            path.write_bytes(draw(fmt))
+            console.print(f"drawn to {path}", highlight=False)
 
 
 def emit(fmt: str, report: Report, data: Any) -> None:

@@ -8,11 +8,10 @@ arrow is one every account shares, which cannot tell them apart.
 
 from __future__ import annotations
 
-import io
 import textwrap
 
 from kartoteka.analysis.custody import UNKNOWN, Custody
-from kartoteka.interfaces.plots import _pyplot
+from kartoteka.interfaces.plots import pyplot, rendered
 
 BOX_W, BOX_H, GAP, ROW_H, LABEL_W = 1.9, 0.62, 0.7, 1.0, 1.6
 ROUNDED = "round,pad=0.02,rounding_size=0.08"
@@ -38,7 +37,7 @@ def _box(ax, x: float, y: float, label: str, unknown: bool) -> None:  # type: ig
 
 def custody_figure(custody: Custody):  # type: ignore[no-untyped-def]
     """The chains of a document as a matplotlib figure."""
-    plt = _pyplot()
+    plt = pyplot()
     longest = max((len(c.holders) for c in custody.chains), default=1)
     rows = max(len(custody.chains), 1)
     width = LABEL_W + longest * (BOX_W + GAP)
@@ -69,21 +68,6 @@ def custody_figure(custody: Custody):  # type: ignore[no-untyped-def]
     return fig
 
 
-def custody_svg(custody: Custody) -> str:
-    """The diagram as SVG text, its words kept as text (searchable, selectable)."""
-    import matplotlib
-
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
-        fig = custody_figure(custody)
-        out = io.StringIO()
-        fig.savefig(out, format="svg")
-    _pyplot().close(fig)
-    return out.getvalue()
-
-
-def custody_png(custody: Custody) -> bytes:
-    fig = custody_figure(custody)
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=150)
-    _pyplot().close(fig)
-    return out.getvalue()
+def custody_drawing(custody: Custody, fmt: str) -> bytes:
+    """The chains as SVG or PNG."""
+    return rendered(custody_figure(custody), fmt)

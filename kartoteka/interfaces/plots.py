@@ -14,7 +14,7 @@ FIGURES = ("executions", "rehabilitations", "events")
 SITES_SHOWN = 6
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def pyplot():  # type: ignore[no-untyped-def]
     import matplotlib
 
     matplotlib.use("Agg")  # files only, no screen
@@ -106,6 +106,23 @@ DRAW = {
 }
 
 
+DRAWINGS = {"svg": "image/svg+xml", "png": "image/png"}  # format → media type
+
+
+def rendered(fig, fmt: str) -> bytes:  # type: ignore[no-untyped-def]
+    """A drawn figure as SVG (its words kept as text: searchable, selectable)
+    or PNG at 150 dpi; the figure is closed."""
+    import matplotlib
+
+    if fmt not in DRAWINGS:
+        raise ConfigError(f"a drawing is svg or png, not {fmt!r}")
+    out = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(out, format=fmt, dpi=150)
+    pyplot().close(fig)
+    return out.getvalue()
+
+
 def plot(stats: Statistics, figure: str, path: Path, source_note: str) -> None:
     """Write the figure to a .png or .svg file, titled, labelled, sourced."""
     if path.suffix.lower() not in (".png", ".svg"):
@@ -129,7 +146,7 @@ def _draw(
 ) -> None:
     if figure not in DRAW:
         raise ConfigError(f"no figure {figure!r}; figures: {', '.join(FIGURES)}")
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(11, 6), dpi=120)
     title = DRAW[figure](ax, stats)
     ax.set_title(title)

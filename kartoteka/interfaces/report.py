@@ -65,10 +65,6 @@ def markdown(report: Report) -> str:
 
 
 def html(report: Report) -> str:
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    from kartoteka.interfaces.templating import environment
 
-    env = Environment(
-        loader=PackageLoader("kartoteka.interfaces", "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
-    )
-    return env.get_template("report.html.j2").render(report=report)
+    return environment().get_template("report.html.j2").render(report=report)

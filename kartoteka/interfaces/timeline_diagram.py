@@ -6,11 +6,10 @@ red, each bar labelled with its source."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from kartoteka.analysis.cases import Case
 from kartoteka.errors import DateError
-from kartoteka.interfaces.plots import _pyplot
+from kartoteka.interfaces.plots import pyplot, rendered
 from kartoteka.model import dates as edtf
 
 ROW = 0.55
@@ -35,7 +34,7 @@ def _bars(case: Case) -> list[tuple[str, list[tuple[edtf.Span, str]], bool]]:
 
 def timeline_figure(case: Case):  # type: ignore[no-untyped-def]
     """The case's dated events as a matplotlib figure."""
-    plt = _pyplot()
+    plt = pyplot()
     import matplotlib.dates as mdates
 
     rows = _bars(case)
@@ -76,20 +75,6 @@ def timeline_figure(case: Case):  # type: ignore[no-untyped-def]
     return fig
 
 
-def timeline_svg(case: Case) -> str:
-    import matplotlib
-
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
-        fig = timeline_figure(case)
-        out = io.StringIO()
-        fig.savefig(out, format="svg")
-    _pyplot().close(fig)
-    return out.getvalue()
-
-
-def timeline_png(case: Case) -> bytes:
-    fig = timeline_figure(case)
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=150)
-    _pyplot().close(fig)
-    return out.getvalue()
+def timeline_drawing(case: Case, fmt: str) -> bytes:
+    """The timeline as SVG or PNG."""
+    return rendered(timeline_figure(case), fmt)

@@ -23,7 +23,13 @@ from kartoteka.model.argument import (
 )
 from kartoteka.storage.engine import chunked
 from kartoteka.storage.rows import Row
-from kartoteka.storage.schema import grades, questions, ratings, revisions
+from kartoteka.storage.schema import (
+    TABLES_WITH_REVISIONS,
+    grades,
+    questions,
+    ratings,
+    revisions,
+)
 
 if TYPE_CHECKING:
     from kartoteka.storage.writer import Change
@@ -67,23 +73,24 @@ class ArgumentWrites:
     def _put(self, kind: str, row: Row, reason: str | None = None) -> Change:
         raise NotImplementedError
 
-    def _person_wrote(self, table: sa.Table, row_id: str, origin: str) -> bool:
-        """True when a casefile would overwrite a row someone else wrote."""
-        if not origin.startswith("casefile:"):
-            return False
-        stored = self.conn.execute(
-            sa.select(table.c.origin).where(table.c.id == row_id)
-        ).scalar()
-        return stored is not None and stored != origin
+    def _put_argued(
+        self, kind: str, row: Row, reason: str | None = None
+    ) -> Change | str:
+        """Put a row of the argument, unless a casefile would overwrite a row
+        someone else wrote (then KEPT)."""
+        if row["origin"].startswith("casefile:"):
+            table = TABLES_WITH_REVISIONS[kind]
+            stored = self.conn.execute(
+                sa.select(table.c.origin).where(table.c.id == row["id"])
+            ).scalar()
+            if stored is not None and stored != row["origin"]:
+                return KEPT
+        return self._put(kind, row, reason)
 
     def put_question(self, q: Question) -> Change | str:
-        if self._person_wrote(questions, q.id, q.origin):
-            return KEPT
-        return self._put("question", question_row(q))
+        return self._put_argued("question", question_row(q))
 
     def put_rating(self, r: CellRating) -> Change | str:
-        if self._person_wrote(ratings, r.id, r.origin):
-            return KEPT
         row = {
             "id": r.id,
             "question_id": r.question,
@@ -94,11 +101,9 @@ class ArgumentWrites:
             "rationale": r.rationale,
             "origin": r.origin,
         }
-        return self._put("rating", row, reason=r.rationale)
+        return self._put_argued("rating", row, reason=r.rationale)
 
     def put_grade(self, g: Grade) -> Change | str:
-        if self._person_wrote(grades, g.id, g.origin):
-            return KEPT
         row = {
             "id": g.id,
             "target": g.target,
@@ -107,7 +112,7 @@ class ArgumentWrites:
             "rationale": g.rationale,
             "origin": g.origin,
         }
-        return self._put("grade", row, reason=g.rationale)
+        return self._put_argued("grade", row, reason=g.rationale)
 
 
 class ArgumentReads:

@@ -61,7 +61,7 @@ def create_app(
     app.state.store, app.state.public = store, public
     app.state.secure_cookies = secure_cookies
     app.state.login_limit = LoginLimit()
-    app.state.statistics = None  # (head revision, figures): see read_routes
+    app.state.kept = {}  # name → (head revision, figure): see until_written
     # Link pairs compare names across languages; their tables load meanwhile.
     threading.Thread(target=equivalents.warm, daemon=True).start()
     app.mount(

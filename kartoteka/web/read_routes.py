@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -26,11 +26,13 @@ from kartoteka.interfaces.case_view import conflict_heading
 from kartoteka.interfaces.plots import FIGURES, plot_svg
 from kartoteka.interfaces.stats_tables import rehabilitated_line, stat_tables
 from kartoteka.model.vocabulary import PREDICATES, Certainty, Stance
+from kartoteka.storage import Store
 from kartoteka.storage.search import Filters
 from kartoteka.web.app import templates
 from kartoteka.web.security import Principal, may_read
 
 router = APIRouter()
+T = TypeVar("T")
 Reader = Annotated[Principal, Depends(may_read)]
 View = Callable[..., dict[str, Any]]
 
@@ -193,17 +195,19 @@ def conflicts(request: Request, who: Reader) -> dict[str, Any]:
     }
 
 
-def _statistics(request: Request) -> statistics.Statistics:
-    """The store's statistics, computed again only after a write: the page and
-    each of its figures would otherwise read every claim once apiece."""
-    head = request.app.state.store.head()
-    kept = request.app.state.statistics
+def until_written(request: Request, name: str, compute: Callable[[Store], T]) -> T:
+    """A figure of the whole store, computed again only after a write: a page
+    (and each of its drawings) would otherwise read every claim each time."""
+    state = request.app.state
+    head = state.store.head()
+    kept = state.kept.get(name)
     if kept is None or kept[0] != head:
-        kept = request.app.state.statistics = (
-            head,
-            statistics.compute(request.app.state.store),
-        )
+        kept = state.kept[name] = (head, compute(state.store))
     return kept[1]
+
+
+def _statistics(request: Request) -> statistics.Statistics:
+    return until_written(request, "statistics", statistics.compute)
 
 
 @twin("/stats", "stats.html")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import Response
 
 from kartoteka.analysis import ach
@@ -19,20 +20,23 @@ from kartoteka.analysis.hypotheses import rate, save_question, weigh
 from kartoteka.analysis.lookup import find_entity
 from kartoteka.analysis.network import Network, address_network, network
 from kartoteka.analysis.rehabilitation import rehabilitation_report
-from kartoteka.interfaces.diagrams import custody_png, custody_svg
+from kartoteka.interfaces.diagrams import custody_drawing
 from kartoteka.interfaces.network_view import (
     network_elements,
     network_file,
     network_report,
 )
+from kartoteka.interfaces.plots import DRAWINGS
 from kartoteka.interfaces.rehabilitation_view import rehabilitation_tables
-from kartoteka.interfaces.timeline_diagram import timeline_png, timeline_svg
+from kartoteka.interfaces.timeline_diagram import timeline_drawing
 from kartoteka.model.argument import CREDIBILITY, Rating, Relevance
 from kartoteka.model.vocabulary import RELIABILITY, Authenticity
-from kartoteka.web.read_routes import Reader, twin
+from kartoteka.web.read_routes import Reader, twin, until_written
 from kartoteka.web.write_routes import Editor, _done, _local
 
 router = APIRouter()
+Drawing = Annotated[str, PathParam(pattern="^(svg|png)$")]
+Hops = Annotated[int, Query(ge=1, le=4)]  # four hops of a purged man reach far
 
 
 @twin("/corroboration", "corroboration.html", router)
@@ -124,12 +128,7 @@ def grade_something(
 def rehabilitation(request: Request, who: Reader) -> dict[str, Any]:
     """Rehabilitations by basis, organ and decade; those cleared by a
     collective decree; the years from sentence to rehabilitation."""
-    state = request.app.state
-    head = state.store.head()
-    kept = getattr(state, "rehabilitation", None)
-    if kept is None or kept[0] != head:  # computed again only after a write
-        kept = state.rehabilitation = (head, rehabilitation_report(state.store))
-    report = kept[1]
+    report = until_written(request, "rehabilitation", rehabilitation_report)
     return {
         "report": rehabilitation_tables(report),
         "delays": report.delay_summary,
@@ -171,12 +170,10 @@ def custody_page(request: Request, who: Reader, artifact: str) -> dict[str, Any]
 
 @router.get("/custody/{artifact}/diagram.{kind}", include_in_schema=False)
 def custody_diagram(
-    request: Request, who: Reader, artifact: str, kind: str
+    request: Request, who: Reader, artifact: str, kind: Drawing
 ) -> Response:
     found = custody(request.app.state.store, artifact)
-    if kind == "png":
-        return Response(custody_png(found), media_type="image/png")
-    return Response(custody_svg(found), media_type="image/svg+xml")
+    return Response(custody_drawing(found, kind), media_type=DRAWINGS[kind])
 
 
 @twin("/hypotheses", "hypotheses.html", router)
@@ -283,23 +280,21 @@ def rate_cell(
 
 @twin("/network/{entity}", "network.html", router)
 def network_page(
-    request: Request, who: Reader, entity: str, hops: int = 2
+    request: Request, who: Reader, entity: str, hops: Hops = 2
 ) -> dict[str, Any]:
     """Everyone and everything within ``hops`` associations of an entity."""
-    net = network(request.app.state.store, entity, max(1, min(hops, 4)))
+    net = network(request.app.state.store, entity, hops)
     return _network_context(net)
 
 
 @twin("/network", "network.html", router)
 def address_page(
-    request: Request, who: Reader, address: str = "", hops: int = 1
+    request: Request, who: Reader, address: str = "", hops: Hops = 1
 ) -> dict[str, Any]:
     """Everyone whose record gives an address holding the words, and beyond."""
     if not address.strip():
         return {"start": None, "address": "", "hops": hops, "elements": [], "rows": []}
-    net = address_network(
-        request.app.state.store, address.strip(), max(1, min(hops, 3))
-    )
+    net = address_network(request.app.state.store, address.strip(), hops)
     return {**_network_context(net), "address": address}
 
 
@@ -318,21 +313,24 @@ def _network_context(net: Network) -> dict[str, Any]:
 
 @router.get("/network/{entity}/graph.{kind}", include_in_schema=False)
 def network_download(
-    request: Request, who: Reader, entity: str, kind: str, hops: int = 2
+    request: Request,
+    who: Reader,
+    entity: str,
+    kind: Annotated[str, PathParam(pattern="^(gexf|graphml)$")],
+    hops: Hops = 2,
 ) -> Response:
-    net = network(request.app.state.store, entity, max(1, min(hops, 4)))
-    media = "application/gexf+xml" if kind == "gexf" else "application/graphml+xml"
-    name = f"network-{net.start}.{'gexf' if kind == 'gexf' else 'graphml'}"
+    net = network(request.app.state.store, entity, hops)
+    name = f"network-{net.start}.{kind}"
     return Response(
-        network_file(net, "gexf" if kind == "gexf" else "graphml"),
-        media_type=media,
+        network_file(net, kind),
+        media_type=f"application/{kind}+xml",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
 @router.get("/entities/{entity}/timeline.{kind}", include_in_schema=False)
-def timeline_image(request: Request, who: Reader, entity: str, kind: str) -> Response:
+def timeline_image(
+    request: Request, who: Reader, entity: str, kind: Drawing
+) -> Response:
     case = build_case(request.app.state.store, entity)
-    if kind == "png":
-        return Response(timeline_png(case), media_type="image/png")
-    return Response(timeline_svg(case), media_type="image/svg+xml")
+    return Response(timeline_drawing(case, kind), media_type=DRAWINGS[kind])

@@ -136,3 +136,21 @@ def test_network_and_timeline_from_the_command_line(db, tmp_path):
     assert "rehabilitated (disputed)" in svg.read_text()
     assert "aragon-1964: 1956" in svg.read_text()
     assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_html_documents_escape_the_words_they_quote(petrov_dir, tmp_path):
+    path = petrov_dir / "petrov.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("name: NKVD", "name: <b>NKVD</b>"), encoding="utf-8")
+    db = tmp_path / "k.db"
+    assert run("import", "casefile", str(path), db=db).exit_code == 0
+    for args in (
+        ("case", "Petrov", "--format", "html"),
+        ("conflicts", "--format", "html"),
+    ):
+        page = run(*args, db=db).output
+        assert "<b>NKVD</b>" not in page, args
+    case = run("case", "Petrov", "--format", "html", db=db).output
+    assert "&lt;b&gt;NKVD&lt;/b&gt;" in case
+    markdown = run("case", "Petrov", "--format", "md", db=db).output
+    assert "&lt;" not in markdown  # Markdown is left as written
