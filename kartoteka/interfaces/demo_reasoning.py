@@ -64,5 +64,5 @@ def print_reasoning(store: Store, conflicts: list[Conflict], console: Console) -
     say(
         f"See `kartoteka hypotheses {QUESTION}`, `kartoteka custody {ARTIFACT}`, "
         "`kartoteka corroboration`, `kartoteka grades`, `kartoteka estimates`; "
-        "in the browser, the pages Hypotheses, Corroboration and Grades."
+        "in the browser, the Analysis menu."
     )
