@@ -11,21 +11,33 @@ where twenty columns would be twenty reads far apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
 from kartoteka.bulk_memory import gc_paused
-from kartoteka.linking.features import COLUMNS, FIELDS, features_of, person_row
+from kartoteka.linking.features import COLUMNS, FIELDS, person_row
+from kartoteka.linking.identifying import values
+from kartoteka.model.identifying import IdentifyingField
 
-# (id, names, sex, birthplace, birth date, date of execution or death)
-Row = tuple[str, list[str], str | None, str | None, str | None, str | None]
+# (id, names, sex, birthplace, birth date, date of execution or death), and
+# then, when the store declares identifying fields, their values in order
+Row = tuple[Any, ...]
 
 
 class FeatureTable(Mapping[str, dict[str, Any]]):
-    """Persons' features by id, in the order they were read."""
+    """Persons' features by id, in the order they were read; the columns of
+    the identifying fields follow the model's own."""
 
-    def __init__(self, rows: Iterable[tuple[Any, ...]]) -> None:
+    def __init__(
+        self,
+        rows: Iterable[tuple[Any, ...]],
+        identifying: Sequence[IdentifyingField] = (),
+    ) -> None:
+        self.identifying = tuple(identifying)
+        extra = tuple(c for f in self.identifying for c in f.columns())
+        self.fields = FIELDS + extra
+        self._splink_columns = COLUMNS[1:] + extra
         self._rows: dict[str, tuple[Any, ...]] = {row[0]: row for row in rows}
 
     def splink_table(self) -> dict[str, list[Any]]:
@@ -37,8 +49,8 @@ class FeatureTable(Mapping[str, dict[str, Any]]):
         # a field at a time (zip(*rows) would read a million rows in turn
         # for every field, far apart in memory: six times as long)
         table = {
-            column: list(map(itemgetter(FIELDS.index(column)), rows))
-            for column in COLUMNS[1:]
+            column: list(map(itemgetter(self.fields.index(column)), rows))
+            for column in self._splink_columns
         }
         return {"unique_id": list(range(len(rows)))} | table
 
@@ -47,7 +59,7 @@ class FeatureTable(Mapping[str, dict[str, Any]]):
         return list(self._rows)
 
     def __getitem__(self, person: str) -> dict[str, Any]:
-        return features_of(self._rows[person])
+        return dict(zip(self.fields, self._rows[person], strict=True))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._rows)
@@ -56,9 +68,25 @@ class FeatureTable(Mapping[str, dict[str, Any]]):
         return len(self._rows)
 
 
-def build_features(rows: Iterable[Row]) -> FeatureTable:
-    """The features of every person read."""
+def build_features(
+    rows: Iterable[Row], identifying: Sequence[IdentifyingField] = ()
+) -> FeatureTable:
+    """The features of every person read; a row's values after its sixth are
+    those of the ``identifying`` fields."""
     # Millions of objects, and so may be the rows read: no garbage
     # collection while they are built.
     with gc_paused():
-        return FeatureTable(person_row(*row) for row in rows)
+        if not identifying:
+            return FeatureTable(person_row(*row[:6]) for row in rows)
+        return FeatureTable(
+            (
+                person_row(*row[:6])
+                + tuple(
+                    v
+                    for field, value in zip(identifying, row[6], strict=True)
+                    for v in values(field, value)
+                )
+                for row in rows
+            ),
+            identifying,
+        )

@@ -12,11 +12,15 @@ language (Лев, Leon) is no other given name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from enum import Enum
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
+from kartoteka.linking.identifying import agree
+from kartoteka.model.identifying import IdentifyingField
 from kartoteka.names.equivalents import same_name
 from kartoteka.names.keys import word_keys
 
@@ -75,8 +79,15 @@ def _place_words(place: str) -> tuple[frozenset[str], ...]:
 
 def _named_in(word: frozenset[str], keys: set[str]) -> bool:
     """Does a place word appear among these keys: the same first five
-    letters (Борисове, Борисов) or one slip apart?"""
-    return any(k[:5] == o[:5] or OSA.distance(k, o) <= 1 for k in word for o in keys)
+    letters (Борисове, Борисов), one slip apart, or one the other's
+    abbreviation (Моск., Московская)?"""
+    return any(
+        k[:5] == o[:5]
+        or OSA.distance(k, o) <= 1
+        or (min(len(k), len(o)) >= 3 and (k.startswith(o) or o.startswith(k)))
+        for k in word
+        for o in keys
+    )
 
 
 def _places_differ(x: str | None, y: str | None) -> bool:
@@ -96,12 +107,171 @@ def _dates_differ(x: str | None, y: str | None) -> bool:
     return bool(x and y and x != y)
 
 
-def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Do two persons' features say they are different people?"""
+class Verdict(Enum):
+    """What the guard makes of a pair, whatever its score."""
+
+    FREE = "free"  # nothing tells them apart: merged if the score says so
+    UNSURE = "unsure"  # too little evidence to merge: to review at most
+    APART = "apart"  # different people, unless a person judges otherwise
+    # two records that name nobody and share nothing particular: neither
+    # merged nor put to a person, who would have no more to judge by
+    UNTOLD = "untold"
+
+
+# The rest of the evidence (without the names) is conclusive from here: a
+# person's own number, a full birth date and an address agreeing outweigh a
+# given name a copyist replaced or dropped.
+CONCLUSIVE = 0.95
+# Fields that must agree before the names are outweighed, or before a
+# record that names nobody is merged: one or two (a birth year, a day of
+# execution) are shared by too many.
+AGREEING_AT_LEAST = 3
+
+
+def verdict(
+    a: dict[str, Any],
+    b: dict[str, Any],
+    fields: Sequence[IdentifyingField] = (),
+    rest: float | None = None,
+) -> Verdict:
+    """The guard's verdict on two persons' features; ``rest``: the
+    probability that the evidence besides the names gives, when scored.
+
+    Conclusive evidence besides the names outweighs names that differ only
+    with a fact of the person's own among it — a birth, an own number — not
+    with what relatives share (an address, a birthplace, the day they were
+    shot together); and a birth year far off only with an own number."""
+    shared = _shared(a, b, fields)
+    conclusive = (
+        rest is not None and rest >= CONCLUSIVE and shared.count >= AGREEING_AT_LEAST
+    )
+    if _differ_as_persons(a, b, years_may_differ=conclusive and shared.own):
+        return Verdict.APART
+    if not (_named(a) and _named(b)):
+        if _contradict(a, b):
+            return Verdict.APART
+        if not shared.particular and not (_named(a) or _named(b)):
+            # a year, a village, a sentence: a whole deported village reads so
+            return Verdict.UNTOLD
+        if shared.count < AGREEING_AT_LEAST or not shared.particular:
+            return Verdict.UNSURE
+        return Verdict.FREE
+    if not _differ_in_names(a, b) or (conclusive and shared.personal):
+        return Verdict.FREE
+    return Verdict.APART
+
+
+def disagree(
+    a: dict[str, Any],
+    b: dict[str, Any],
+    fields: Sequence[IdentifyingField] = (),
+    rest: float | None = None,
+) -> bool:
+    """Do two persons' features say they are different people (or say too
+    little of two records that name nobody)?"""
+    return verdict(a, b, fields, rest) in (Verdict.APART, Verdict.UNTOLD)
+
+
+def apart_in_a_cluster(
+    a: dict[str, Any],
+    b: dict[str, Any],
+    fields: Sequence[IdentifyingField] = (),
+    rest: float | None = None,
+) -> bool:
+    """May two persons not end in one cluster through others? As
+    ``disagree``, except that names which differ do not keep apart two
+    records sharing a day of birth or an own number and two more facts (nor
+    birth years far apart, with the own number): each was joined to the
+    others on conclusive evidence (a copy that garbled both its name and
+    its address, beside one that replaced the surname), and namesakes
+    rarely share a birthday."""
+    if not disagree(a, b, fields, rest):
+        return False
+    shared = _shared(a, b, fields)
+    own = shared.own and shared.count >= AGREEING_AT_LEAST
+    if not (_named(a) and _named(b)) or _differ_as_persons(a, b, own):
+        return True
+    birthday = bool(a["birth_date"]) and a["birth_date"] == b["birth_date"]
+    return not ((birthday or shared.own) and shared.count >= AGREEING_AT_LEAST)
+
+
+def _named(f: dict[str, Any]) -> bool:
+    return bool(f["surname_key"] or f["given_key"] or f["given_initial"])
+
+
+def _contradict(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """A record that names nobody and another, giving one fact otherwise: a
+    birth year, a birth date, a date of death (a slip that names would
+    outweigh is here all there is)."""
+    return any(
+        a[k] is not None and b[k] is not None and a[k] != b[k]
+        for k in ("birth_year", "birth_date", "death_year", "death_date")
+    )
+
+
+def agreeing(
+    a: dict[str, Any], b: dict[str, Any], fields: Sequence[IdentifyingField] = ()
+) -> int:
+    """How many facts besides the names two persons share: birth (the full
+    date, or the year where a date is not given by both), the date of
+    death, the birthplace (one naming nothing the other does not), and each
+    identifying field that agrees."""
+    return _shared(a, b, fields).count
+
+
+class Shared(NamedTuple):
+    """What two persons' facts besides their names have in common."""
+
+    count: int  # ``agreeing``
+    # one of them particular: a day (of birth, death, arrest), a person's own
+    # number, an address or file number with a number in it (a house, a
+    # flat); a year, a village, a post alone are shared by many
+    particular: bool
+    personal: bool  # the birth, or an own number: not what relatives share
+    own: bool  # an own number
+
+
+def _shared(
+    a: dict[str, Any], b: dict[str, Any], fields: Sequence[IdentifyingField]
+) -> Shared:
+    both = a["birth_date"] and b["birth_date"]
+    birth_day = bool(both) and a["birth_date"] == b["birth_date"]
+    birth = birth_day or (
+        not both and a["birth_year"] is not None and a["birth_year"] == b["birth_year"]
+    )
+    death_day = bool(a["death_date"]) and a["death_date"] == b["death_date"]
+    place = bool(a["birthplace"] and b["birthplace"]) and not _places_differ(
+        a["birthplace"], b["birthplace"]
+    )
+    count, particular, own = birth + death_day + place, birth_day or death_day, False
+    for field in fields:
+        columns = field.columns()
+        found = agree(field, tuple(a[c] for c in columns), tuple(b[c] for c in columns))
+        count += found
+        own |= found and field.own
+        particular |= found and (
+            field.own
+            or field.compare == "date"
+            or (field.compare == "normalized" and _has_number(a[columns[0]]))
+        )
+    return Shared(int(count), particular, bool(birth) or own, own)
+
+
+def _has_number(value: str | None) -> bool:
+    return bool(value) and any(c.isdigit() for c in value)  # type: ignore[union-attr]
+
+
+def _differ_as_persons(
+    a: dict[str, Any], b: dict[str, Any], years_may_differ: bool = False
+) -> bool:
+    """Sexes, birth years more than three apart (unless ``years_may_differ``),
+    or birthplaces that differ with names or dates of death that differ
+    too."""
     if a["sex"] and b["sex"] and a["sex"] != b["sex"]:
         return True
     if (
-        a["birth_year"]
+        not years_may_differ
+        and a["birth_year"]
         and b["birth_year"]
         and abs(a["birth_year"] - b["birth_year"]) > MAX_YEARS_APART
     ):
@@ -111,10 +281,12 @@ def disagree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     # every other agreement common. And namesakes in all three names, each
     # born and shot elsewhere: a record of both (naming neither place nor
     # day) must not join the two.
-    if (
-        _names_differ(a, b) or _dates_differ(a["death_date"], b["death_date"])
-    ) and _places_differ(a["birthplace"], b["birthplace"]):
-        return True
+    differ = _names_differ(a, b) or _dates_differ(a["death_date"], b["death_date"])
+    return differ and _places_differ(a["birthplace"], b["birthplace"])
+
+
+def _differ_in_names(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Surnames, given names, patronymics or their initials that differ."""
     names_a = (a["surname_key"], a["given_key"])
     swapped = bool(a["surname_key"]) and names_a == (b["given_key"], b["surname_key"])
     if not swapped and not _surnames_alike(a["surname_keys"], b["surname_keys"]):

@@ -26,15 +26,26 @@ pairs in all, from 3.8 M).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from typing import Any
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
-from splink import Linker, SettingsCreator, block_on
+from splink import SettingsCreator, block_on
 from splink.blocking_rule_library import And, CustomRule
 
 from kartoteka.linking.guard import MAX_YEARS_APART
+from kartoteka.linking.identifying_model import (
+    identifying_blocking,
+    identifying_comparisons,
+)
+from kartoteka.linking.levels import (
+    exact_valued,
+    null_aware,
+    stated_once,
+    valued,
+)
+from kartoteka.model.identifying import IdentifyingField
 
 # A missing patronymic (a foreigner's, or none recorded) is a value of its
 # own in blocking: two such persons are compared on what they have.
@@ -116,6 +127,9 @@ BLOCKING = [
     # executions.
     _near_in_age(block_on("given_key", _PATRONYMIC, "death_date", _SURNAME_LETTER)),
     _swapped_names("l.{}", "r.{}"),
+    # Records that name nobody (most of the all-Russia list's): birth year,
+    # date of death and birthplace as written, all three.
+    block_on("birth_year", "death_date", "birthplace"),
 ]
 # Rules that find pairs for training, each leaving some comparisons free.
 # Narrow ones: in the pairs that share a surname alone, most pairs hold a
@@ -131,49 +145,6 @@ TRAINING = [
 ]
 
 
-def _level(level: Any, m: float, u: float) -> Any:
-    """A level with a starting m and u, kept where training finds no pairs
-    (a small store); trained values replace them."""
-    return level.configure(m_probability=m, u_probability=u)
-
-
-def _exact(column: str, m: float, u: float, tf: bool) -> Any:
-    """Exact agreement; with term frequencies, a rare name weighs more than a
-    common one (Тухачевский more than Иванов)."""
-    level = _level(cll.ExactMatchLevel(column), m, u)
-    return level.configure(tf_adjustment_column=column) if tf else level
-
-
-def _comparison(label: str, null_column: str, *levels: Any) -> cl.CustomComparison:
-    """A comparison that says nothing when ``null_column`` is missing."""
-    return cl.CustomComparison(
-        output_column_name=label,
-        comparison_levels=[cll.NullLevel(null_column), *levels],
-    )
-
-
-_ONCE = " in one record only"
-
-
-def _stated_once(label: str, column: str, *levels: Any) -> cl.CustomComparison:
-    """A comparison that says nothing when neither record gives ``column``,
-    and learns what it means when only one does: a second record of a person
-    often leaves out what the first states, and training finds out how much
-    more often than two records of different people do. (Its starting
-    weight is none, for a store too small to train.)"""
-    left, right = f"{column}_l IS NULL", f"{column}_r IS NULL"
-    neither = cll.CustomLevel(f"{left} AND {right}", f"no {column}")
-    once = cll.CustomLevel(f"{left} OR {right}", f"{column}{_ONCE}")
-    return cl.CustomComparison(
-        output_column_name=label,
-        comparison_levels=[
-            neither.configure(is_null_level=True),
-            _level(once, 0.1, 0.1),
-            *levels,
-        ],
-    )
-
-
 def _swapped() -> cl.CustomComparison:
     """Given name and surname written the other way round: a comparison of
     its own (in the surname's or the given name's, it would keep EM from
@@ -181,17 +152,17 @@ def _swapped() -> cl.CustomComparison:
     training rule blocks on). Its weight is fixed: enough to outweigh the
     surname and given name that then disagree, and too rare to train."""
     fixed = {"fix_m_probability": True, "fix_u_probability": True}
-    return _comparison(
+    return null_aware(
         "order",
         "surname_key",
-        _level(
+        valued(
             cll.CustomLevel(
                 _swapped_names("{}_l", "{}_r"), "given name and surname swapped"
             ),
             0.01,
             1e-9,
         ).configure(**fixed),
-        _level(cll.ElseLevel(), 0.99, 1.0).configure(**fixed),
+        valued(cll.ElseLevel(), 0.99, 1.0).configure(**fixed),
     )
 
 
@@ -205,158 +176,93 @@ def _name_part(column: str, initial: str, label: str, tf: bool) -> cl.CustomComp
     initial_only = (
         f"({column}_l IS NULL OR {column}_r IS NULL) AND {initial}_l = {initial}_r"
     )
-    return _comparison(
+    return null_aware(
         label,
         initial,
-        _exact(column, 0.85, 0.02, tf),
-        _level(cll.ArrayIntersectLevel(f"{column}s", 1), 0.05, 0.005),
-        _level(cll.JaroWinklerLevel(column, 0.9), 0.03, 0.01),
-        _level(
+        exact_valued(column, 0.85, 0.02, tf),
+        valued(cll.ArrayIntersectLevel(f"{column}s", 1), 0.05, 0.005),
+        valued(cll.JaroWinklerLevel(column, 0.9), 0.03, 0.01),
+        valued(
             cll.CustomLevel(initial_only, "initial stands for the name"), 0.1, 0.003
         ).configure(fix_m_probability=True),
-        _level(cll.ElseLevel(), 0.01, 0.96),
+        valued(cll.ElseLevel(), 0.01, 0.96),
     )
 
 
 def comparisons(tf: bool = True) -> list[Any]:
     return [
-        _comparison(
+        null_aware(
             "surname",
             "surname_key",
-            _exact("surname_key", 0.85, 0.001, tf),
-            _level(cll.ArrayIntersectLevel("surname_keys", 1), 0.08, 0.0005),
-            _level(cll.LevenshteinLevel("surname_key", 1), 0.04, 0.001),
-            _level(cll.JaroWinklerLevel("surname_key", 0.88), 0.02, 0.01),
-            _level(cll.ElseLevel(), 0.01, 0.9875),
+            exact_valued("surname_key", 0.85, 0.001, tf),
+            valued(cll.ArrayIntersectLevel("surname_keys", 1), 0.08, 0.0005),
+            valued(cll.LevenshteinLevel("surname_key", 1), 0.04, 0.001),
+            valued(cll.JaroWinklerLevel("surname_key", 0.88), 0.02, 0.01),
+            valued(cll.ElseLevel(), 0.01, 0.9875),
         ),
         _name_part("given_key", "given_initial", "given", tf),
         _name_part("patronymic_key", "patronymic_initial", "patronymic", tf),
-        _stated_once(
+        stated_once(
             "birth",
             "birth_year",
-            _level(cll.ExactMatchLevel("birth_date"), 0.5, 0.0001),
-            _level(cll.ExactMatchLevel("birth_month"), 0.1, 0.001),
-            _level(cll.ExactMatchLevel("birth_year"), 0.25, 0.01),
-            _level(cll.AbsoluteDifferenceLevel("birth_year", 1), 0.1, 0.02),
-            _level(cll.AbsoluteDifferenceLevel("birth_year", 3), 0.03, 0.04),
-            _level(cll.ElseLevel(), 0.02, 0.93),
+            valued(cll.ExactMatchLevel("birth_date"), 0.5, 0.0001),
+            valued(cll.ExactMatchLevel("birth_month"), 0.1, 0.001),
+            valued(cll.ExactMatchLevel("birth_year"), 0.25, 0.01),
+            valued(cll.AbsoluteDifferenceLevel("birth_year", 1), 0.1, 0.02),
+            valued(cll.AbsoluteDifferenceLevel("birth_year", 3), 0.03, 0.04),
+            valued(cll.ElseLevel(), 0.02, 0.93),
         ),
         # Executed or died: two records of one person mostly give one date
         # (sometimes the sentence's, or another reading, instead).
-        _stated_once(
+        stated_once(
             "death",
             "death_year",
             # by how many died that day: the busiest days of 1937-38 saw
             # hundreds shot in Moscow alone
-            _exact("death_date", 0.6, 0.003, tf),
-            _level(cll.ExactMatchLevel("death_year"), 0.2, 0.3),
-            _level(cll.ElseLevel(), 0.2, 0.7),
+            exact_valued("death_date", 0.6, 0.003, tf),
+            valued(cll.ExactMatchLevel("death_year"), 0.2, 0.3),
+            valued(cll.ElseLevel(), 0.2, 0.7),
         ),
-        _stated_once(
+        stated_once(
             "birthplace",
             "birthplace",
-            _level(cll.ExactMatchLevel("birthplace"), 0.6, 0.01),
-            _level(cll.JaroWinklerLevel("birthplace", 0.88), 0.2, 0.02),
-            _level(cll.ElseLevel(), 0.2, 0.97),
+            valued(cll.ExactMatchLevel("birthplace"), 0.6, 0.01),
+            valued(cll.JaroWinklerLevel("birthplace", 0.88), 0.2, 0.02),
+            valued(cll.ElseLevel(), 0.2, 0.97),
         ),
-        _comparison(
+        null_aware(
             "sex",
             "sex",
-            _level(cll.ExactMatchLevel("sex"), 0.98, 0.5),
-            _level(cll.ElseLevel(), 0.02, 0.5),
+            valued(cll.ExactMatchLevel("sex"), 0.98, 0.5),
+            valued(cll.ElseLevel(), 0.02, 0.5),
         ),
         _swapped(),
     ]
 
 
-def settings(term_frequencies: bool = True) -> SettingsCreator:
-    """The model; without term frequencies for a few persons, whose name
-    counts say nothing of how common a name is."""
+# The comparisons of a person's names: what is left without them is the rest
+# of the evidence, which the guard weighs on its own (kartoteka.linking.guard).
+NAME_COMPARISONS = ("surname", "given", "patronymic", "order")
+
+
+def blocking(fields: Sequence[IdentifyingField] = ()) -> list[Any]:
+    """The blocking rules, with those of the store's identifying fields."""
+    return BLOCKING + identifying_blocking(fields)
+
+
+def settings(
+    term_frequencies: bool = True, fields: Sequence[IdentifyingField] = ()
+) -> SettingsCreator:
+    """The model, with a comparison for each identifying field; without term
+    frequencies for a few persons, whose name counts say nothing of how
+    common a name is. Intermediate columns are kept: the weight of each
+    comparison, from which the rest of the evidence is read."""
     return SettingsCreator(
         link_type="dedupe_only",
-        comparisons=comparisons(term_frequencies),
-        blocking_rules_to_generate_predictions=BLOCKING,
-        retain_intermediate_calculation_columns=False,
+        comparisons=comparisons(term_frequencies)
+        + identifying_comparisons(fields, term_frequencies),
+        blocking_rules_to_generate_predictions=blocking(fields),
+        retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
         probability_two_random_records_match=1e-4,
     )
-
-
-def _attempt(label: str, step: Callable[[], object], notes: list[str]) -> None:
-    try:
-        step()
-    except Exception as exc:  # Splink raises many kinds when pairs are few
-        notes.append(f"{label}: {type(exc).__name__}: {str(exc)[:120]}")
-
-
-def plausible(model: dict[str, Any]) -> bool:
-    """Did EM find the matches, not some other split of the pairs? Among
-    matches an exact surname, given name and patronymic are the rule."""
-    for comparison in model["comparisons"]:
-        if comparison["output_column_name"] in ("surname", "given", "patronymic"):
-            exact = comparison["comparison_levels"][1]
-            if (exact.get("m_probability") or 0) < 0.5:
-                return False
-    return True
-
-
-def _once_neutral(model: dict[str, Any]) -> dict[str, Any]:
-    """The model with a detail stated in one record only weighing nothing:
-    its starting m says nothing once u is trained."""
-    for comparison in model["comparisons"]:
-        for level in comparison["comparison_levels"]:
-            if level.get("label_for_charts", "").endswith(_ONCE):
-                level["m_probability"] = level["u_probability"]
-    return model
-
-
-def train(
-    linker: Linker,
-    frame: Any,
-    max_pairs: float = 2e6,
-    em_pairs: float = 5e5,
-    seed: int = 1,
-) -> tuple[Linker, list[str]]:
-    """Prior from a strict rule, u by random sampling, m by EM.
-
-    A step that finds too few pairs keeps the starting values. When EM's m
-    values are implausible (a store with few duplicates gives EM nothing to
-    find), the model goes back to the starting m values with the trained
-    prior and u, a detail stated in one record only weighing nothing.
-    Returns the linker to predict with, and notes for the report.
-    """
-    notes: list[str] = []
-    strict = block_on("surname_key", "given_key", "patronymic_key", "birth_year")
-    _attempt(
-        "prior",
-        lambda: linker.training.estimate_probability_two_random_records_match(
-            [strict], recall=0.7
-        ),
-        notes,
-    )
-    _attempt(
-        "u",
-        lambda: linker.training.estimate_u_using_random_sampling(
-            max_pairs=max_pairs, seed=seed
-        ),
-        notes,
-    )
-    before_em = linker.misc.save_model_to_json()
-    for rule in TRAINING:
-        em = linker.training.estimate_parameters_using_expectation_maximisation
-        # On sampled pairs: each rule pairs millions of records at a million
-        # persons. (With these narrow rules half a million pairs train as
-        # two million did; with the surname alone, a million left EM without
-        # a plausible split on the cross-script test.)
-        _attempt(
-            "m by EM",
-            lambda rule=rule, em=em: em(rule, max_pairs=em_pairs),
-            notes,
-        )
-    if not plausible(linker.misc.save_model_to_json()):
-        notes.append(
-            "m by EM: no plausible split into matches and non-matches (few "
-            "duplicates to learn from); starting m values kept"
-        )
-        linker = Linker(frame, _once_neutral(before_em), log_level=None)
-    return linker, notes

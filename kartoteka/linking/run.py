@@ -14,14 +14,16 @@ end in one cluster through a third.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Container, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from kartoteka.linking.clusters import Clustering, cluster
 from kartoteka.linking.feature_table import FeatureTable, Row, build_features
-from kartoteka.linking.guard import disagree
-from kartoteka.linking.score import score_persons
+from kartoteka.linking.guard import Verdict as Guard
+from kartoteka.linking.guard import apart_in_a_cluster, verdict
+from kartoteka.linking.score import Scored, score_persons
+from kartoteka.model.identifying import IdentifyingField
 from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
 
@@ -43,7 +45,7 @@ Step = Callable[[str], None]
 @dataclass
 class LinkReport:
     persons: int = 0
-    unnamed: int = 0  # records without a name: not linked
+    unnamed: int = 0  # records without a name: linked on the rest of their evidence
     pairs_scored: int = 0
     candidates: int = 0  # pairs at or above REVIEW_FROM
     merged: int = 0  # persons newly joined to a cluster
@@ -57,7 +59,7 @@ class LinkReport:
     def summary(self) -> str:
         lines = [
             f"linked {self.persons:,} persons in {self.seconds:.1f} s "
-            f"({self.unnamed:,} records without a name left out): "
+            f"({self.unnamed:,} of them records without a name): "
             f"{self.pairs_scored:,} pairs scored, {self.candidates:,} worth a look",
             f"  merges: {self.merged:,} persons joined, {self.unlinked:,} unlinked; "
             f"{self.linked:,} persons with several records",
@@ -72,67 +74,74 @@ Pair = tuple[str, str, float]
 
 
 def split_pairs(
-    pairs: list[Pair],
+    pairs: list[Scored],
     features: Mapping[str, dict[str, Any]],
     threshold: float = THRESHOLD,
     judged: Container[tuple[str, str]] = (),
+    fields: Sequence[IdentifyingField] = (),
 ) -> tuple[list[Pair], list[Pair], int]:
     """Scored pairs → (to merge, to review, how many of those to review
     scored at or above the threshold). Judged pairs are left out; pairs that
-    disagree below the threshold (brothers, namesakes) are dropped."""
+    disagree below the threshold (brothers, namesakes) are dropped, and
+    pairs with too little evidence to merge are reviewed, never merged."""
     sure, unsure, held_back = [], [], 0
-    for a, b, p in pairs:
+    for a, b, p, rest in pairs:
         if (a, b) in judged:
             continue
-        apart = disagree(features[a], features[b])
-        if p >= threshold and not apart:
+        found = verdict(features[a], features[b], fields, rest)
+        if found is Guard.UNTOLD:
+            continue
+        if p >= threshold and found is Guard.FREE:
             sure.append((a, b, p))
-        elif p >= threshold or not apart:
+        elif p >= threshold or found is not Guard.APART:
             unsure.append((a, b, p))
             held_back += p >= threshold
     return sure, unsure, held_back
 
 
 def decide(
-    pairs: list[Pair],
+    pairs: list[Scored],
     features: Mapping[str, dict[str, Any]],
     threshold: float = THRESHOLD,
     judged: dict[tuple[str, str], Verdict] | None = None,
     curated: set[str] | frozenset[str] = frozenset(),
+    fields: Sequence[IdentifyingField] = (),
 ) -> tuple[Clustering, list[Pair], int]:
     """Scored pairs → the clusters, the pairs to review, and how many of
     those scored at or above the threshold (held back by the guard)."""
     judged = judged or {}
     same = [p for p, v in judged.items() if v == Verdict.SAME]
     not_same = [p for p, v in judged.items() if v == Verdict.NOT_SAME]
-    sure, unsure, held_back = split_pairs(pairs, features, threshold, judged)
+    sure, unsure, held_back = split_pairs(pairs, features, threshold, judged, fields)
     agreed = {(a, b) for a, b, _ in sure}  # the guard has passed these
+    rest = {(a, b): r for a, b, _, r in pairs}
 
     def apart(a: str, b: str) -> bool:
         if (a, b) in agreed or (b, a) in agreed:
             return False
-        return disagree(features[a], features[b])
+        evidence = rest.get((a, b), rest.get((b, a)))
+        return apart_in_a_cluster(features[a], features[b], fields, evidence)
 
     result = cluster(sure, same, not_same, preferred=curated, apart=apart)
     return result, unsure + result.refused, held_back
 
 
-def _features(store: Store, report: LinkReport) -> tuple[FeatureTable, set[str]]:
-    """The features of every named person, and which are a casefile's."""
+def _features(
+    store: Store, report: LinkReport, fields: Sequence[IdentifyingField]
+) -> tuple[FeatureTable, set[str]]:
+    """The features of every person, and which are a casefile's."""
     curated: set[str] = set()
 
-    def named() -> Iterator[Row]:
-        for row in store.persons_for_linking():
+    def read() -> Iterator[Row]:
+        for row in store.persons_for_linking(fields):
             report.persons += 1
-            person, names, *_, is_curated = row
-            if not names:
-                report.unnamed += 1  # a record that names nobody links to nobody
-                continue
+            person, names, *_, is_curated, values = row
+            report.unnamed += not names  # linked on the rest of its evidence
             if is_curated:
                 curated.add(person)
-            yield row[:6]
+            yield (*row[:6], values)
 
-    return build_features(named()), curated
+    return build_features(read(), fields), curated
 
 
 def link_store(
@@ -149,7 +158,8 @@ def link_store(
     began = time.perf_counter()
     say = step or (lambda _label: None)
     say("reading persons and their names")
-    features, curated = _features(store, report)
+    fields = store.identifying_fields()
+    features, curated = _features(store, report, fields)
     say(f"scoring pairs with Splink on {engine}")
     pairs, report.pairs_scored, report.training = score_persons(
         features, review_from, engine, spark_master, max_pairs
@@ -157,7 +167,7 @@ def link_store(
     report.candidates = len(pairs)
     say("clustering")
     result, unsure, report.held_back = decide(
-        pairs, features, threshold, store.judgements(), curated
+        pairs, features, threshold, store.judgements(), curated, fields
     )
     say("writing links")
     before = store.links()

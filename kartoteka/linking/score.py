@@ -6,13 +6,17 @@ import logging
 import os
 import tempfile
 import warnings
+from collections.abc import Sequence
 from contextlib import ExitStack
 from typing import Any
 
 from kartoteka.errors import KartotekaError
 from kartoteka.linking.feature_table import FeatureTable
+from kartoteka.model.identifying import IdentifyingField
 
 ENGINES = ("duckdb", "spark")
+# (id, id, probability, probability of the evidence besides the names)
+Scored = tuple[str, str, float, float]
 # Fewer persons than this give EM too few pairs to learn from: the model's
 # starting values are used instead.
 MIN_TO_TRAIN = 2000
@@ -22,12 +26,17 @@ MAX_PAIRS = 100_000_000
 BUDGET_FROM = 50_000  # persons; fewer cannot come near the budget
 
 
-def check_budget(frame: Any, persons: int, budget: int | None = None) -> None:
+def check_budget(
+    frame: Any,
+    persons: int,
+    budget: int | None = None,
+    fields: Sequence[IdentifyingField] = (),
+) -> None:
     """Refuse, with the counts per rule, a run whose blocking would produce
     more pairs than ``budget`` (MAX_PAIRS; estimated on a sample)."""
     from splink.blocking_analysis import count_comparisons_from_blocking_rules
 
-    from kartoteka.linking.model import BLOCKING
+    from kartoteka.linking.model import blocking
 
     if persons < BUDGET_FROM:
         return
@@ -35,7 +44,7 @@ def check_budget(frame: Any, persons: int, budget: int | None = None) -> None:
         warnings.simplefilter("ignore", UserWarning)
         counts = count_comparisons_from_blocking_rules(
             frame,
-            blocking_rules=BLOCKING,
+            blocking_rules=blocking(fields),
             link_type="dedupe_only",
             record_sample_proportion=min(1.0, 100_000 / persons),
         )
@@ -97,11 +106,13 @@ def score_pairs(
     engine: str = "duckdb",
     spark_master: str | None = None,
     max_pairs: int | None = None,
-) -> tuple[list[tuple[str, str, float]], int, list[str]]:
+    fields: Sequence[IdentifyingField] = (),
+) -> tuple[list[Scored], int, list[str]]:
     """Train the model on the persons in ``table`` and score the blocked pairs
     (refused over ``max_pairs``, MAX_PAIRS unless given).
 
-    Returns the pairs at or above ``floor`` as (id, id, probability), the
+    Returns the pairs at or above ``floor`` as (id, id, probability, the
+    probability the rest of the evidence gives without the names), the
     smaller id first, how many pairs were scored in all, and the training
     steps that were skipped.
     """
@@ -110,24 +121,32 @@ def score_pairs(
     import pyarrow as pa
     from splink import Linker
 
-    from kartoteka.linking.model import settings, train
+    from kartoteka.linking.model import settings
+    from kartoteka.linking.training import train
 
     with ExitStack() as cleanup:
         db_api = _db_api(engine, spark_master, cleanup)
         frame = db_api.register(pa.table(table))
         persons = len(table["unique_id"])
-        check_budget(frame, persons, max_pairs)
-        linker = Linker(frame, settings(persons >= MIN_TO_TRAIN), log_level=None)
+        check_budget(frame, persons, max_pairs, fields)
+        model = settings(persons >= MIN_TO_TRAIN, fields)
+        linker = Linker(frame, model, log_level=None)
         logging.getLogger("splink").setLevel(logging.ERROR)
         if persons >= MIN_TO_TRAIN:
-            linker, skipped = train(linker, frame)
+            named = sum(
+                1
+                for s, g in zip(table["surname_key"], table["given_key"], strict=True)
+                if s or g
+            )
+            own = [f.columns()[0] for f in fields if f.own]
+            linker, skipped = train(linker, frame, named_share=named / persons, own=own)
         else:
             skipped = [
                 f"all: {persons} persons are too few to train on; starting values used"
             ]
         predictions = linker.inference.predict()
         scored, rows = _likely(predictions, engine, floor)
-    found = [(*sorted((a, b)), float(p)) for a, b, p in rows]
+    found = [(*sorted((a, b)), float(p), _probability(w)) for a, b, p, w in rows]
     return found, scored, skipped  # type: ignore[return-value]
 
 
@@ -137,29 +156,56 @@ def score_persons(
     engine: str = "duckdb",
     spark_master: str | None = None,
     max_pairs: int | None = None,
-) -> tuple[list[tuple[str, str, float]], int, list[str]]:
+) -> tuple[list[Scored], int, list[str]]:
     """``score_pairs`` on persons' features, the pairs by person id (the
     smaller first)."""
     pairs, scored, notes = score_pairs(
-        features.splink_table(), floor, engine, spark_master, max_pairs
+        features.splink_table(),
+        floor,
+        engine,
+        spark_master,
+        max_pairs,
+        features.identifying,
     )
     ids = features.ids()
-    found = [(*sorted((ids[a], ids[b])), p) for a, b, p in pairs]
+    found = [(*sorted((ids[a], ids[b])), p, rest) for a, b, p, rest in pairs]
     return found, scored, notes  # type: ignore[return-value]
 
 
+def _probability(weight: float) -> float:
+    if weight < -1000:
+        return 0.0
+    return 1.0 / (1.0 + 2.0 ** min(-weight, 1000.0))
+
+
+def _rest_weight(columns: Sequence[str]) -> str:
+    """SQL for a pair's match weight without its names' comparisons."""
+    from kartoteka.linking.model import NAME_COMPARISONS
+
+    terms = [
+        c
+        for name in NAME_COMPARISONS
+        for c in (f"mw_{name}", f"mw_tf_adj_{name}")
+        if c in columns
+    ]
+    return " - ".join(["match_weight", *terms]) + " AS rest_weight"
+
+
 def _likely(predictions: Any, engine: str, floor: float) -> tuple[int, list[tuple]]:
-    """How many pairs were scored, and the (id, id, p) of those at or above
-    ``floor`` — only these leave the engine: all pairs with every comparison
-    column would not fit in memory at a million persons."""
-    columns = ("unique_id_l", "unique_id_r", "match_probability")
+    """How many pairs were scored, and the (id, id, p, weight without the
+    names) of those at or above ``floor`` — only these leave the engine: all
+    pairs with every comparison column would not fit in memory at a million
+    persons."""
+    columns = "unique_id_l, unique_id_r, match_probability"
     if engine == "spark":
         frame = predictions.as_spark_dataframe()
-        likely = frame.filter(frame.match_probability >= floor).select(*columns)
+        likely = frame.filter(frame.match_probability >= floor).selectExpr(
+            *columns.split(", "), _rest_weight(frame.columns)
+        )
         return frame.count(), [tuple(r) for r in likely.collect()]
     relation = predictions.as_duckdbpyrelation()
     ((scored,),) = relation.aggregate("count(*)").fetchall()
     likely = relation.filter(f"match_probability >= {floor!r}").project(
-        ", ".join(columns)
+        f"{columns}, {_rest_weight(relation.columns)}"
     )
     return scored, likely.fetchall()

@@ -285,6 +285,17 @@ grades = sa.Table(
 
 # Accounts of the web app. Not evidence, so without revisions; what an account
 # writes is revised under its name. Secrets are kept only as hashes.
+# The fields that identify a person (kartoteka.linking.identifying), as the
+# imported lists declare them: configuration of linking, not a claim.
+identifying_fields = sa.Table(
+    "identifying_fields",
+    metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("compare", sa.String(16), nullable=False),
+    sa.Column("own", sa.Boolean, nullable=False),
+    sa.Column("declared_by", sa.Text, nullable=False),
+)
+
 users = sa.Table(
     "users",
     metadata,

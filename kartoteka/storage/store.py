@@ -21,6 +21,7 @@ from kartoteka.storage.arguments import ArgumentReads
 from kartoteka.storage.bulk import BulkWriter
 from kartoteka.storage.decisions import DecisionReads
 from kartoteka.storage.engine import chunked, create_engine, database_url, upgrade
+from kartoteka.storage.linking_reads import LinkingReads
 from kartoteka.storage.lookups import LookupReads
 from kartoteka.storage.network_reads import AddressReads
 from kartoteka.storage.report_reads import ReportReads
@@ -49,8 +50,6 @@ from kartoteka.storage.text_reads import TextReads
 from kartoteka.storage.verify import VerifyReport
 from kartoteka.storage.verify import verify as verify_store
 
-LinkageRow = tuple[str, list[str], str | None, str | None, str | None, str | None, bool]
-
 
 def _meta_from_row(row: sa.Row) -> Source:
     """A source without its text (kept in pieces, read only when wanted)."""
@@ -65,6 +64,7 @@ class Store(
     AddressReads,
     ArgumentReads,
     DecisionReads,
+    LinkingReads,
     LookupReads,
     ReportReads,
     SearchReads,
@@ -322,44 +322,6 @@ class Store(
         head = cluster[0].cluster_id
         members = self._rows(sa.select(pl.id).where(pl.cluster_id == head))
         return [head, *sorted(r.id for r in members if r.id != head)]
-
-    def persons_for_linking(self) -> Iterator[LinkageRow]:
-        """(id, names with the preferred first, sex, birthplace, birth date,
-        date of execution or death, curated) of every person, without their
-        records' texts; curated: a casefile's person, not a registry record."""
-        e, n, c = entities.c, names.c, claims.c
-        all_names: dict[str, list[str]] = {}
-        for r in self._rows(sa.select(n.entity_id, n.name).order_by(n.entity_id, n.id)):
-            all_names.setdefault(r.entity_id, []).append(r.name)
-        dated: dict[str, dict[str, str]] = {"born": {}, "died": {}}
-        query = sa.select(c.subject, c.predicate, c.date).where(
-            c.predicate.in_(("born", "executed", "died")),
-            c.date.is_not(None),
-            c.status != "rejected",
-        )
-        for r in self._rows(query.order_by(c.subject, c.date)):
-            end = "born" if r.predicate == "born" else "died"
-            dated[end].setdefault(r.subject, r.date)  # the earliest of each
-        born, died = dated["born"], dated["died"]
-        place = e.attributes["birthplace"].as_string().label("birthplace")
-        record = e.attributes[("record", "ref")].as_string().label("record")
-        query = sa.select(e.id, e.name, e.sex, place, record).where(
-            e.kind == str(EntityKind.PERSON)
-        )
-        for r in self._rows(query.order_by(e.id)):
-            # The names a source gives; a registry record without one (its
-            # preferred name is then "запись file:line") has none.
-            known = all_names.get(r.id, [])
-            ordered = sorted(known, key=lambda x: x != r.name)
-            yield (
-                r.id,
-                ordered,
-                r.sex,
-                r.birthplace,
-                born.get(r.id),
-                died.get(r.id),
-                r.record is None,
-            )
 
     def judgements(self) -> dict[tuple[str, str], str]:
         """(entity_a, entity_b) → verdict, for every judged pair (a < b)."""

@@ -16,7 +16,7 @@ def _scores(
         for pid, (name, birth) in people.items()
     )
     pairs, _, _ = score_persons(features, floor=0.0)
-    return {frozenset((a, b)): p for a, b, p in pairs}
+    return {frozenset((a, b)): p for a, b, p, _ in pairs}
 
 
 def test_a_misspelt_surname_is_still_compared():
@@ -187,7 +187,7 @@ def test_a_detail_one_record_leaves_out_is_weighed_once_trained():
 
 
 def test_without_a_plausible_training_a_detail_in_one_record_weighs_nothing():
-    from kartoteka.linking.model import _once_neutral
+    from kartoteka.linking.training import _once_neutral
 
     level = {"label_for_charts": "birthplace in one record only"}
     model = {

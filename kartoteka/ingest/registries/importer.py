@@ -28,6 +28,7 @@ from kartoteka.ingest.registries.prepare import (
     prepare_in_workers,
 )
 from kartoteka.ingest.registries.records import Skipped
+from kartoteka.model.identifying import IdentifyingField
 from kartoteka.storage import Store
 from kartoteka.storage.bulk import BulkWriter
 
@@ -36,6 +37,12 @@ Progress = Callable[[int], None]
 PARSERS: dict[str, Parser] = {
     "memorial-lists": memorial_lists.parse,
     "memorial-moscow": memorial_moscow.parse,
+}
+# The fields each format's records identify a person by, besides names,
+# birth and death (kartoteka.linking.identifying).
+IDENTIFYING: dict[str, tuple[IdentifyingField, ...]] = {
+    "memorial-lists": memorial_lists.IDENTIFYING,
+    "memorial-moscow": memorial_moscow.IDENTIFYING,
 }
 # Below this much input, starting a second process costs more than it saves.
 WORKER_FROM_BYTES = 2_000_000

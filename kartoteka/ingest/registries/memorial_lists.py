@@ -27,6 +27,15 @@ from kartoteka.ingest.registries.records import (
     Skipped,
 )
 from kartoteka.ingest.registries.ru_dates import FoundDate, find_date
+from kartoteka.model.identifying import IdentifyingField
+
+# Besides names, birth and death: the last address, the post, the day of
+# arrest (docs/linking.md).
+IDENTIFYING = (
+    IdentifyingField("address", "normalized"),
+    IdentifyingField("occupation", "fuzzy"),
+    IdentifyingField("arrested", "date"),
+)
 
 SEPARATOR = "---"
 # A rehabilitation line that says there is nothing to say.

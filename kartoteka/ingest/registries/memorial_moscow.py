@@ -25,6 +25,14 @@ from kartoteka.ingest.registries.records import (
     Skipped,
 )
 from kartoteka.ingest.registries.ru_dates import find_date
+from kartoteka.model.identifying import IdentifyingField
+
+# Besides names, birth and death: the last address and the post
+# (docs/linking.md).
+IDENTIFYING = (
+    IdentifyingField("address", "normalized"),
+    IdentifyingField("occupation", "fuzzy"),
+)
 
 _BIRTH = re.compile(r"\s*,?\s*род\.\s*")
 _ADDRESS = re.compile(r"\bАдрес:\s*")

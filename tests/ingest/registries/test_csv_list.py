@@ -85,3 +85,47 @@ def test_csv_without_a_mapping_is_a_clear_error(tmp_path):
         obj={},
     )
     assert result.exit_code == 1 and "needs --mapping" in result.output
+
+
+def test_identifying_fields_date_format_and_given_names_first(tmp_path):
+    (tmp_path / "l.csv").write_text(
+        "given,surname,dob,ssn,suburb\nmichaela,neumann,19151111,5304218,miami\n",
+        encoding="utf-8",
+    )
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text(
+        "name_order: given-first\ndate_format: '%Y%m%d'\n"
+        "columns: {given: given, surname: surname, born: dob}\n"
+        "identifying:\n"
+        "  ssn: {column: ssn, compare: fuzzy, own: true}\n"
+        "  suburb: {column: suburb, compare: fuzzy}\n",
+        encoding="utf-8",
+    )
+    loaded = load_mapping(mapping)
+    assert [(f.name, f.compare, f.own) for f in loaded.identifying] == [
+        ("ssn", "fuzzy", True),
+        ("suburb", "fuzzy", False),
+    ]
+    (record,) = parse(tmp_path / "l.csv", loaded).records
+    assert record.names[0].name == "michaela neumann"
+    assert [(e.predicate, e.date, e.date_text) for e in record.events] == [
+        ("born", "1915-11-11", "19151111")
+    ]
+    assert record.attributes == {"ssn": "5304218", "suburb": "miami"}
+
+
+def test_an_identifying_field_needs_a_column_and_a_comparison(tmp_path):
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text(
+        "columns: {name: ФИО, address: Адрес}\nname_order: family-last\n"
+        "identifying: {address: soundex, passport: exact, birthplace: {column: Место,"
+        " compare: fuzzy}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_mapping(mapping)
+    message = str(raised.value)
+    assert "compare is one of exact, normalized, fuzzy, date, not 'soundex'" in message
+    assert "identifying 'passport': map it under columns, or give its column" in message
+    assert "identifying 'birthplace' is a field" in message
+    assert "name_order is surname-first or given-first" in message

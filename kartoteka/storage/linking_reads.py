@@ -1,0 +1,135 @@
+"""What linking reads of every person, and the identifying fields the
+imported lists declare (kartoteka.linking.identifying)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from kartoteka.errors import ConfigError
+from kartoteka.model.identifying import IdentifyingField
+from kartoteka.model.vocabulary import PREDICATES, EntityKind, Group
+from kartoteka.storage.schema import claims, entities, identifying_fields, names
+
+# (id, names with the preferred first, sex, birthplace, birth date, date of
+# execution or death, curated, the identifying fields' values)
+LinkageRow = tuple[
+    str,
+    list[str],
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    bool,
+    tuple[str | None, ...],
+]
+_EVENTS = {p for p, d in PREDICATES.items() if d.group is Group.LIFECYCLE}
+
+
+class LinkingReads:
+    """The Store's reads for linking; ``_rows`` runs a query."""
+
+    engine: sa.Engine
+
+    def _rows(self, query: sa.Executable) -> list[sa.Row]:
+        raise NotImplementedError
+
+    def identifying_fields(self) -> list[IdentifyingField]:
+        """The fields declared by the lists in the store, by name."""
+        f = identifying_fields.c
+        query = sa.select(f["name"], f["compare"], f["own"]).order_by(f["name"])
+        return [IdentifyingField(r.name, r.compare, r.own) for r in self._rows(query)]
+
+    def declare_identifying(
+        self, fields: Sequence[IdentifyingField], declared_by: str
+    ) -> None:
+        """Record the fields a list identifies its persons by; a field already
+        declared to compare otherwise is refused (one field, one comparison
+        across the store)."""
+        known = {f.name: f for f in self.identifying_fields()}
+        clashes = [
+            f"{f.name!r} is compared as {known[f.name].compare}"
+            f"{' (own)' if known[f.name].own else ''} already, here as {f.compare}"
+            f"{' (own)' if f.own else ''}"
+            for f in fields
+            if f.name in known and known[f.name] != f
+        ]
+        if clashes:
+            raise ConfigError(
+                f"{declared_by}: identifying fields clash: {'; '.join(clashes)}"
+            )
+        new = [f for f in fields if f.name not in known]
+        if not new:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                identifying_fields.insert(),
+                [
+                    {
+                        "name": f.name,
+                        "compare": f.compare,
+                        "own": f.own,
+                        "declared_by": declared_by,
+                    }
+                    for f in new
+                ],
+            )
+
+    def persons_for_linking(
+        self, fields: Sequence[IdentifyingField] = ()
+    ) -> Iterator[LinkageRow]:
+        """(id, names with the preferred first, sex, birthplace, birth date,
+        date of execution or death, curated, values of ``fields``) of every
+        person, without their records' texts; curated: a casefile's person,
+        not a registry record. A field named after an event (``arrested``)
+        reads its earliest date, any other the person's attribute."""
+        e, n, c = entities.c, names.c, claims.c
+        all_names: dict[str, list[str]] = {}
+        for r in self._rows(sa.select(n.entity_id, n.name).order_by(n.entity_id, n.id)):
+            all_names.setdefault(r.entity_id, []).append(r.name)
+        events = {f.name for f in fields if f.name in _EVENTS}
+        dated: dict[str, dict[str, str]] = {p: {} for p in ("born", "died", *events)}
+        query = sa.select(c.subject, c.predicate, c.date).where(
+            c.predicate.in_(("born", "executed", "died", *events)),
+            c.date.is_not(None),
+            c.status != "rejected",
+        )
+        for r in self._rows(query.order_by(c.subject, c.date)):
+            end = "died" if r.predicate in ("executed", "died") else r.predicate
+            dated[end].setdefault(r.subject, r.date)  # the earliest of each
+        born, died = dated["born"], dated["died"]
+        place = e.attributes["birthplace"].as_string().label("birthplace")
+        record = e.attributes[("record", "ref")].as_string().label("record")
+        attributes = [
+            e.attributes[f.name].as_string().label(f"f_{f.name}")
+            for f in fields
+            if f.name not in events
+        ]
+        query = sa.select(e.id, e.name, e.sex, place, record, *attributes).where(
+            e.kind == str(EntityKind.PERSON)
+        )
+        for r in self._rows(query.order_by(e.id)):
+            # The names a source gives; a registry record without one (its
+            # preferred name is then "запись file:line") has none.
+            known = all_names.get(r.id, [])
+            ordered = sorted(known, key=lambda x: x != r.name)
+            yield (
+                r.id,
+                ordered,
+                r.sex,
+                r.birthplace,
+                born.get(r.id),
+                died.get(r.id),
+                r.record is None,
+                tuple(_value(r, f, dated) for f in fields),
+            )
+
+
+def _value(
+    row: Any, field: IdentifyingField, dated: dict[str, dict[str, str]]
+) -> str | None:
+    if field.name in dated:
+        return dated[field.name].get(row.id)
+    return getattr(row, f"f_{field.name}")

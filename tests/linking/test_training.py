@@ -1,0 +1,64 @@
+"""Training: a failed EM run leaves the model whole, and no trained level
+makes a disagreement impossible between two records of one person."""
+
+from __future__ import annotations
+
+import random
+from contextlib import ExitStack
+
+from kartoteka.linking.feature_table import build_features
+from kartoteka.linking.training import LEAST_M_OF_DISAGREEMENT, _disagreement_possible
+
+SURNAMES = ["Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов", "Лебедев"]
+GIVEN = ["Иван", "Петр", "Сергей", "Николай", "Михаил", "Алексей", "Андрей", "Федор"]
+
+
+def _persons(count: int) -> list[tuple]:
+    """Persons with no date of death (a rule that asks for one finds no
+    pair), a fifth of them with a second record."""
+    chance = random.Random(7)
+    rows = []
+    for n in range(count):
+        surname, given, father = (chance.choice(w) for w in (SURNAMES, GIVEN, GIVEN))
+        name = f"{surname} {given} {father}ович"
+        born = str(chance.randint(1880, 1920))
+        rows.append((f"p{n}", [name], "M", None, born, None))
+        if n % 5 == 0:
+            rows.append((f"p{n}b", [name], "M", None, born, None))
+    return rows
+
+
+def test_a_failed_em_run_leaves_every_comparison_in_the_model():
+    import pyarrow as pa
+    from splink import Linker
+
+    from kartoteka.linking.model import settings
+    from kartoteka.linking.score import duckdb_api
+    from kartoteka.linking.training import train
+
+    features = build_features(_persons(2500))
+    with ExitStack() as cleanup:
+        frame = duckdb_api(cleanup).register(pa.table(features.splink_table()))
+        linker = Linker(frame, settings(), log_level=None)
+        wanted = [
+            c["output_column_name"]
+            for c in linker.misc.save_model_to_json()["comparisons"]
+        ]
+        trained, notes = train(linker, frame, max_pairs=2e5, em_pairs=1e5)
+        kept = trained.misc.save_model_to_json()["comparisons"]
+    # the rule on the date of death found no pairs and failed
+    assert any("m by EM" in note and "death_date" in note for note in notes), notes
+    assert [c["output_column_name"] for c in kept] == wanted
+
+
+def test_disagreement_is_never_impossible():
+    model = {
+        "comparisons": [
+            {"comparison_levels": [{"m_probability": 0.9}, {"m_probability": 0.0}]},
+            {"comparison_levels": [{"m_probability": 0.7}, {"m_probability": 0.3}]},
+        ]
+    }
+    assert _disagreement_possible(model)
+    lasts = [c["comparison_levels"][-1]["m_probability"] for c in model["comparisons"]]
+    assert lasts == [LEAST_M_OF_DISAGREEMENT, 0.3]
+    assert not _disagreement_possible(model)
