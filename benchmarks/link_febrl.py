@@ -101,9 +101,11 @@ def kartoteka_cli(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[typ
             ["import", "csv", str(path), "--mapping", str(MAPPING)],
             ["link"],
         ):
+            began = time.perf_counter()
             done = subprocess.run(
                 kartoteka + command, capture_output=True, text=True, check=False
             )
+            print(f"  kartoteka {command[0]}: {time.perf_counter() - began:.1f} s")
             if done.returncode:
                 raise SystemExit(f"kartoteka {' '.join(command)}: {done.stderr}")
             if command == ["link"]:

@@ -10,7 +10,7 @@ from typing import Protocol
 from kartoteka.errors import ConfigError
 from kartoteka.ingest.casefile import ImportReport, import_casefile
 from kartoteka.ingest.registries import csv_list
-from kartoteka.ingest.registries.importer import IDENTIFYING, PARSERS, import_registry
+from kartoteka.ingest.registries.importer import PARSERS, import_registry
 from kartoteka.storage import Store
 
 
@@ -56,7 +56,6 @@ def _registry(fmt: str) -> Importer:
     def run(
         store: Store, paths: Sequence[Path], actor: str, options: ImportOptions
     ) -> Report:
-        store.declare_identifying(IDENTIFYING[fmt], f"import {fmt}")
         return import_registry(
             store, fmt, paths, actor, options.advance, options.on_file
         )
@@ -72,7 +71,6 @@ def _csv(
             "a CSV list needs --mapping FILE.yaml (see docs/csv-mapping.md)"
         )
     mapping = csv_list.load_mapping(options.mapping)
-    store.declare_identifying(mapping.identifying, f"mapping {options.mapping.name}")
     return import_registry(
         store,
         "csv",
@@ -81,6 +79,7 @@ def _csv(
         options.advance,
         options.on_file,
         parser=csv_list.parser(mapping),
+        identifying=mapping.identifying,
     )
 
 

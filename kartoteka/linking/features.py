@@ -110,9 +110,13 @@ def _cyrillic_letter(word: str) -> str | None:
     return letter.translate(_SAME_LETTER) if is_cyrillic(letter) else None
 
 
+# "в Кинешме", "в г.Ямполь": the Moscow list's preposition is no part of a place
+_IN = re.compile(r"^(?:в|во|in)\s+")
+
+
 @lru_cache(maxsize=65536)
 def _place(text: str | None) -> str | None:
-    return normalize(text) or None if text else None
+    return _IN.sub("", normalize(text)) or None if text else None
 
 
 @lru_cache(maxsize=65536)

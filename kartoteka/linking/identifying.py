@@ -10,8 +10,9 @@ with how it is compared:
 - ``normalized``: its words and numbers, in order, without the short
   abbreviations that addresses and file numbers are full of ("ул.", "д.",
   "кв.", "ф.", "оп."); two values agree when they are the same, or share
-  three such words; blocking reads the last three (flat, house, street: the
-  particular end of an address, whether or not a city comes first);
+  three such words, or one's are all in the other's with a number among
+  them; blocking reads the last two (flat and house: the particular end of
+  an address, whether or not a city or street comes first);
 - ``fuzzy``: case-folded with punctuation as spaces, compared by edits and
   Jaro-Winkler (a post, a street, a number with a slip);
 - ``date``: an event's date (``arrested``), by day, month and year.
@@ -32,6 +33,7 @@ from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
 from kartoteka.linking.features import date_fields
 from kartoteka.model.identifying import IdentifyingField
+from kartoteka.names.normalize import in_one_script
 
 __all__ = ["IdentifyingField", "agree", "values"]
 
@@ -50,7 +52,7 @@ def values(field: IdentifyingField, value: str | None) -> tuple[Any, ...]:
     words = _significant(value)
     if not words:
         return None, None, None
-    return " ".join(words), list(words), " ".join(words[-3:])
+    return " ".join(words), list(words), " ".join(words[-2:])
 
 
 @lru_cache(maxsize=65536)
@@ -63,7 +65,8 @@ _PUNCTUATION = re.compile(r"[^\w]+")
 
 @lru_cache(maxsize=262144)
 def _folded(value: str) -> str | None:
-    words = _PUNCTUATION.sub(" ", value.casefold().replace("ё", "е")).split()
+    folded = in_one_script(value).casefold().replace("ё", "е")
+    words = _PUNCTUATION.sub(" ", folded).split()
     return " ".join(words) or None
 
 
@@ -79,9 +82,14 @@ _SAYS_WHAT_WORDS = """
 _SAYS_WHAT = frozenset(_SAYS_WHAT_WORDS.split())
 
 
+def _numbered(words: set[str]) -> bool:
+    return any(c.isdigit() for w in words for c in w)
+
+
 @lru_cache(maxsize=262144)
 def _significant(value: str) -> tuple[str, ...]:
-    words = _WORD.findall(value.casefold().replace("ё", "е"))
+    # Latin look-alikes in Cyrillic words (Hовинский) are read as Cyrillic
+    words = _WORD.findall(in_one_script(value).casefold().replace("ё", "е"))
     return tuple(
         w.replace("-", "")
         for w in words
@@ -96,7 +104,14 @@ def agree(field: IdentifyingField, a: tuple[Any, ...], b: tuple[Any, ...]) -> bo
     if field.compare == "exact" or field.compare == "date":
         return a[0] == b[0]
     if field.compare == "normalized":
-        return a[0] == b[0] or len(set(a[1]) & set(b[1])) >= 3
+        small, large = sorted((set(a[1]), set(b[1])), key=len)
+        # the same, three words in common, or one inside the other with a
+        # number (Москва, пл. Свердлова, д. 2 and пл. Свердлова, д. 2)
+        return (
+            a[0] == b[0]
+            or len(small & large) >= 3
+            or (len(small) >= 2 and small <= large and _numbered(small))
+        )
     return (
         a[0] == b[0]
         or DamerauLevenshtein.distance(a[0], b[0]) <= 2

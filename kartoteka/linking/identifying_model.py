@@ -69,15 +69,17 @@ def field_comparison(field: IdentifyingField, tf: bool) -> cl.CustomComparison:
 def field_blocking(field: IdentifyingField) -> list[Any]:
     """Rules that bring two records of one person together on ``field``: a
     person's own number alone; a shared value with the birth year (an
-    address: its particular end); a post or other words compared loosely,
-    none (every "колхозник" born in one year would be a block)."""
+    address: its particular end); a post or other words compared loosely
+    with the birth year and the day of death (with the year alone, every
+    "колхозник" born in one year would be a block)."""
     column, *more = field.columns()
     if field.compare == "normalized":
         column = more[1]
     if field.own:
         return [block_on(column)]
     if field.compare == "fuzzy":
-        return []
+        # with the day of death too: a post is common, the three together not
+        return [block_on(column, "birth_year", "death_date")]
     return [block_on(column, "birth_year")]
 
 

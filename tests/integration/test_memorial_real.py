@@ -397,6 +397,21 @@ def test_linking_the_demo_and_both_lists(memorial, shared):
     assert kruzin not in links and krumin not in links
     queued = {frozenset(p[:2]) for p in memorial.link_queue()}
     assert frozenset((kruzin, krumin)) in queued
+    # Records of the all-Russia list that name nobody join the Moscow man
+    # whose birth, birthplace, post, address and day of execution they give
+    # (checked by hand: benchmarks/nameless_gold.yaml); a man born the same
+    # year and shot the same day does not.
+    record = {
+        e.attributes["record"]["ref"]: e.id
+        for e in memorial.entities(kind=EntityKind.PERSON).values()
+        if e.attributes.get("record", {}).get("ref", "").startswith("records.txt")
+    }
+    for line, name in ((1056, "Грозовский Айзик Герцевич"),
+                       (36759, "Гуревич Моисей Григорьевич")):  # fmt: skip
+        nameless, moscow = record[f"records.txt:{line}"], _person(memorial, name).id
+        assert links.get(nameless) and links[nameless] == links.get(moscow), name
+    other = _person(memorial, "Уханов Константин Васильевич").id
+    assert links.get(other, other) != links[record["records.txt:36759"]]
     # No merged person joins records with different patronymics.
     by_head: dict[str, list[str]] = {}
     for member, head in links.items():

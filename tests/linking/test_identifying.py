@@ -21,7 +21,7 @@ FIELDS = (ADDRESS, POST, ARRESTED, PASSPORT)
 def test_an_address_with_a_city_before_it_agrees_with_one_without():
     listed = values(ADDRESS, "Москва, ул. Огарева, д. 1/12, кв. 70.")
     moscow = values(ADDRESS, "ул. Огарева, д.1/12, кв. 70")
-    assert listed[2] == moscow[2] == "огарева 1/12 70"  # the end that blocks
+    assert listed[2] == moscow[2] == "1/12 70"  # the end that blocks
     assert agree(ADDRESS, listed, moscow)
     assert not agree(ADDRESS, listed, values(ADDRESS, "ул. Огарева, д. 3, кв. 5"))
 

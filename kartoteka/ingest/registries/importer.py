@@ -142,12 +142,17 @@ def import_registry(
     on_file: Callable[[Path, int], None] | None = None,
     parser: Parser | None = None,
     worker: bool | None = None,
+    identifying: Sequence[IdentifyingField] | None = None,
 ) -> RegistryReport:
     """Import list files in a registered format; a bad file or record is
     reported with file:line and the rest goes on.
 
     ``worker``: parse in other processes (None: when the input is large).
+    ``identifying``: the fields the list identifies a person by (the
+    format's own, unless given), declared to the store for linking.
     """
+    fields = IDENTIFYING.get(fmt, ()) if identifying is None else identifying
+    store.declare_identifying(fields, f"import {fmt}")
     report = RegistryReport(fmt)
     began = time.perf_counter()
     parse = parser or PARSERS[fmt]
