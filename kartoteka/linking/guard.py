@@ -6,7 +6,11 @@ surnames (a woman's surname changed at marriage is for a person to judge),
 given names, patronymics, Cyrillic initials, sexes, birth years more than
 three apart, names that differ at all with birthplaces that differ too, or
 birthplaces and dates of death that both differ. A given name in another
-language (Лев, Leon) is no other given name.
+language (Лев, Leon) is no other given name. Names that differ yield to
+conclusive evidence besides them with a birth or an own number among it;
+what relatives share (an address, a birthplace, a day of execution) never
+outweighs them. A record that names nobody joins another only on three
+facts or more, one of them particular (a day, a flat, an own number).
 """
 
 from __future__ import annotations

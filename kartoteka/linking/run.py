@@ -7,8 +7,11 @@ Links are rows of ``person_links``, written as revisions; a judgement
 without a person's word: a pair whose surnames, patronymics, given names,
 sexes or birth years (more than three years apart) disagree, or whose names
 differ at all and birthplaces too, or whose birthplaces and dates of death
-both differ, goes to review however high its score; nor do two such persons
-end in one cluster through a third.
+both differ, goes to review however high its score (unless conclusive
+evidence besides the names, with a birth or an own number among it,
+outweighs them); nor do two such persons end in one cluster through a
+third. Records that name nobody are linked on the rest of their evidence
+(kartoteka.linking.guard).
 """
 
 from __future__ import annotations
