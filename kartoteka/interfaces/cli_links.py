@@ -43,6 +43,11 @@ from kartoteka.storage.links import Verdict
     help="Refuse a run whose blocking would score more pairs (about 200 s of "
     "scoring per 100 million on two cores).",
 )
+@click.option(
+    "--retrain",
+    is_flag=True,
+    help="Train the model again, not reuse the one kept by an earlier run.",
+)
 @click.pass_context
 def link(
     ctx: click.Context,
@@ -51,15 +56,18 @@ def link(
     threshold: float,
     review_from: float,
     max_pairs: int,
+    retrain: bool,
 ) -> None:
     """Find the persons that several records describe, across every source
     and registry in the store, with Splink: merge the likely ones (each
     merge a revision), queue the uncertain ones for `kartoteka review links`.
+    The trained model is kept and reused by later runs on the store.
 
     Example:
 
     \b
         kartoteka link
+        kartoteka link --retrain
         kartoteka link --engine spark --spark-master spark://head:7077
         kartoteka link --max-pairs 300000000
     """
@@ -74,6 +82,7 @@ def link(
             review_from=review_from,
             step=step,
             max_pairs=max_pairs,
+            retrain=retrain,
         )
     console.print(report.summary(), markup=False)
 

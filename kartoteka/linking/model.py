@@ -26,6 +26,8 @@ pairs in all, from 3.8 M).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -243,6 +245,18 @@ def comparisons(tf: bool = True) -> list[Any]:
 # The comparisons of a person's names: what is left without them is the rest
 # of the evidence, which the guard weighs on its own (kartoteka.linking.guard).
 NAME_COMPARISONS = ("surname", "given", "patronymic", "order")
+
+
+# A model trained before is reused while this and the identifying fields stay
+# the same; raise it whenever comparisons, levels or blocking change.
+MODEL_VERSION = 1
+
+
+def signature(fields: Sequence[IdentifyingField] = (), engine: str = "duckdb") -> str:
+    """What a kept model was made for: this version, the fields, and the
+    engine (its blocking rules are kept in the engine's SQL)."""
+    made_for = [MODEL_VERSION, engine, [(f.name, f.compare, f.own) for f in fields]]
+    return hashlib.sha256(json.dumps(made_for).encode()).hexdigest()
 
 
 def blocking(fields: Sequence[IdentifyingField] = ()) -> list[Any]:

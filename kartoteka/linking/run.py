@@ -25,9 +25,11 @@ from kartoteka.linking.clusters import Clustering, cluster
 from kartoteka.linking.feature_table import FeatureTable, Row, build_features
 from kartoteka.linking.guard import Verdict as Guard
 from kartoteka.linking.guard import apart_in_a_cluster, verdict
+from kartoteka.linking.model import signature
 from kartoteka.linking.score import Scored, score_persons
 from kartoteka.model.identifying import IdentifyingField
 from kartoteka.storage import Store
+from kartoteka.storage.linking_reads import KeptModel
 from kartoteka.storage.links import Verdict
 
 # Merge at or above: a pair more likely one person than two, that the guard
@@ -57,6 +59,7 @@ class LinkReport:
     queued: int = 0
     held_back: int = 0  # high-scoring pairs that disagree on a part: to review
     training: list[str] = field(default_factory=list)
+    model: str = ""  # trained here, or reused (when, on how many persons)
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -69,6 +72,7 @@ class LinkReport:
             f"  review queue: {self.queued:,} pairs "
             f"({self.held_back:,} high-scoring pairs held back as possible namesakes)",
         ]
+        lines += [f"  model: {self.model}"] if self.model else []
         lines += [f"  training step skipped: {t}" for t in self.training]
         return "\n".join(lines)
 
@@ -147,6 +151,13 @@ def _features(
     return build_features(read(), fields), curated
 
 
+def _reused(kept: KeptModel, persons: int) -> str:
+    said = f"reused, trained {kept.trained} on {kept.persons:,} persons"
+    if abs(persons - kept.persons) > 0.2 * kept.persons:
+        said += f"; the store has {persons:,} now: `kartoteka link --retrain`"
+    return said
+
+
 def link_store(
     store: Store,
     actor: str,
@@ -156,16 +167,41 @@ def link_store(
     review_from: float = REVIEW_FROM,
     step: Step | None = None,
     max_pairs: int | None = None,
+    retrain: bool = False,
 ) -> LinkReport:
+    """Link every person of the store (the module's docstring says how). A
+    model trained before on this store is reused unless ``retrain``, or
+    unless the model, the engine or the store's identifying fields changed
+    since."""
     report = LinkReport()
     began = time.perf_counter()
     say = step or (lambda _label: None)
     say("reading persons and their names")
     fields = store.identifying_fields()
     features, curated = _features(store, report, fields)
+    made_for = signature(fields, engine)
+    kept = None if retrain else store.linking_model()
+    if kept is not None and kept.signature != made_for:
+        kept = None  # made for another model or other fields: trained again
+    report.model = _reused(kept, len(features)) if kept else ""
+
+    def keep(model: dict[str, Any]) -> None:
+        trained = time.strftime("%Y-%m-%d %H:%M")
+        store.keep_linking_model(KeptModel(model, made_for, len(features), trained))
+        report.model = (
+            f"trained on {len(features):,} persons and kept; later runs reuse it "
+            "(`kartoteka link --retrain` trains again)"
+        )
+
     say(f"scoring pairs with Splink on {engine}")
     pairs, report.pairs_scored, report.training = score_persons(
-        features, review_from, engine, spark_master, max_pairs
+        features,
+        review_from,
+        engine,
+        spark_master,
+        max_pairs,
+        kept.model if kept else None,
+        keep,
     )
     report.candidates = len(pairs)
     say("clustering")

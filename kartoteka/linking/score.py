@@ -6,7 +6,7 @@ import logging
 import os
 import tempfile
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from typing import Any
 
@@ -107,9 +107,13 @@ def score_pairs(
     spark_master: str | None = None,
     max_pairs: int | None = None,
     fields: Sequence[IdentifyingField] = (),
+    model: dict[str, Any] | None = None,
+    keep: Callable[[dict[str, Any]], None] | None = None,
 ) -> tuple[list[Scored], int, list[str]]:
-    """Train the model on the persons in ``table`` and score the blocked pairs
-    (refused over ``max_pairs``, MAX_PAIRS unless given).
+    """Train the model on the persons in ``table`` — or take ``model``, one
+    trained before — and score the blocked pairs (refused over
+    ``max_pairs``, MAX_PAIRS unless given). A model trained here is handed
+    to ``keep``.
 
     Returns the pairs at or above ``floor`` as (id, id, probability, the
     probability the rest of the evidence gives without the names), the
@@ -129,10 +133,11 @@ def score_pairs(
         frame = db_api.register(pa.table(table))
         persons = len(table["unique_id"])
         check_budget(frame, persons, max_pairs, fields)
-        model = settings(persons >= MIN_TO_TRAIN, fields)
-        linker = Linker(frame, model, log_level=None)
         logging.getLogger("splink").setLevel(logging.ERROR)
-        if persons >= MIN_TO_TRAIN:
+        if model is not None:
+            linker, skipped = Linker(frame, model, log_level=None), []
+        elif persons >= MIN_TO_TRAIN:
+            linker = Linker(frame, settings(True, fields), log_level=None)
             named = sum(
                 1
                 for s, g in zip(table["surname_key"], table["given_key"], strict=True)
@@ -140,7 +145,10 @@ def score_pairs(
             )
             own = [f.columns()[0] for f in fields if f.own]
             linker, skipped = train(linker, frame, named_share=named / persons, own=own)
+            if keep is not None:
+                keep(linker.misc.save_model_to_json())
         else:
+            linker = Linker(frame, settings(False, fields), log_level=None)
             skipped = [
                 f"all: {persons} persons are too few to train on; starting values used"
             ]
@@ -156,6 +164,8 @@ def score_persons(
     engine: str = "duckdb",
     spark_master: str | None = None,
     max_pairs: int | None = None,
+    model: dict[str, Any] | None = None,
+    keep: Callable[[dict[str, Any]], None] | None = None,
 ) -> tuple[list[Scored], int, list[str]]:
     """``score_pairs`` on persons' features, the pairs by person id (the
     smaller first)."""
@@ -166,6 +176,8 @@ def score_persons(
         spark_master,
         max_pairs,
         features.identifying,
+        model,
+        keep,
     )
     ids = features.ids()
     found = [(*sorted((ids[a], ids[b])), p, rest) for a, b, p, rest in pairs]

@@ -4,14 +4,20 @@ imported lists declare (kartoteka.linking.identifying)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
 from kartoteka.errors import ConfigError
 from kartoteka.model.identifying import IdentifyingField
 from kartoteka.model.vocabulary import PREDICATES, EntityKind, Group
-from kartoteka.storage.schema import claims, entities, identifying_fields, names
+from kartoteka.storage.schema import (
+    claims,
+    entities,
+    identifying_fields,
+    linking_models,
+    names,
+)
 
 # (id, names with the preferred first, sex, birthplace, birth date, date of
 # execution or death, curated, the identifying fields' values)
@@ -26,6 +32,17 @@ LinkageRow = tuple[
     tuple[str | None, ...],
 ]
 _EVENTS = {p for p, d in PREDICATES.items() if d.group is Group.LIFECYCLE}
+
+
+class KeptModel(NamedTuple):
+    """A trained linkage model: Splink's settings with their values, what it
+    was made for (the model's version and the identifying fields), how many
+    persons it was trained on, and when."""
+
+    model: dict[str, Any]
+    signature: str
+    persons: int
+    trained: str
 
 
 class LinkingReads:
@@ -75,6 +92,31 @@ class LinkingReads:
                     }
                     for f in new
                 ],
+            )
+
+    def linking_model(self) -> KeptModel | None:
+        """The model the last training kept, if any."""
+        m = linking_models.c
+        rows = self._rows(sa.select(linking_models).where(m.name == "default"))
+        if not rows:
+            return None
+        r = rows[0]
+        return KeptModel(r.model, r.signature, r.persons, r.trained)
+
+    def keep_linking_model(self, kept: KeptModel) -> None:
+        """Keep a trained model for later runs (replacing the one before)."""
+        m = linking_models.c
+        with self.engine.begin() as conn:
+            conn.execute(linking_models.delete().where(m.name == "default"))
+            conn.execute(
+                linking_models.insert(),
+                {
+                    "name": "default",
+                    "model": kept.model,
+                    "signature": kept.signature,
+                    "persons": kept.persons,
+                    "trained": kept.trained,
+                },
             )
 
     def persons_for_linking(

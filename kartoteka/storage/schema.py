@@ -296,6 +296,19 @@ identifying_fields = sa.Table(
     sa.Column("declared_by", sa.Text, nullable=False),
 )
 
+# The trained linkage model (Splink's settings with m, u and the prior),
+# reused by later runs of `kartoteka link` until the model or the fields it
+# compares change (``signature``), or `--retrain`.
+linking_models = sa.Table(
+    "linking_models",
+    metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("model", Json, nullable=False),
+    sa.Column("signature", sa.String(64), nullable=False),
+    sa.Column("persons", sa.Integer, nullable=False),
+    sa.Column("trained", sa.String(40), nullable=False),
+)
+
 users = sa.Table(
     "users",
     metadata,
