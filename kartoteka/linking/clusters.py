@@ -27,10 +27,18 @@ class Clustering:
         return {h: sorted(m) for h, m in found.items() if len(m) > 1}
 
 
-def canonical(members: Iterable[str], preferred: Collection[str] = ()) -> str:
+def canonical(
+    members: Iterable[str],
+    preferred: Collection[str] = (),
+    named: Collection[str] | None = None,
+) -> str:
     """The member a cluster goes by: a preferred one (a curated person) when
-    there is one, else the smallest id."""
-    return min(members, key=lambda m: (m not in preferred, m))
+    there is one, else one with a name (not a record that names nobody),
+    else the smallest id."""
+    return min(
+        members,
+        key=lambda m: (m not in preferred, named is not None and m not in named, m),
+    )
 
 
 def cluster(
@@ -39,13 +47,15 @@ def cluster(
     not_same: Iterable[tuple[str, str]] = (),
     preferred: set[str] | frozenset[str] = frozenset(),
     apart: Callable[[str, str], bool] | None = None,
+    named: Collection[str] | None = None,
 ) -> Clustering:
     """Join judged "same" pairs, then ``pairs`` from the likeliest down,
     never two clusters holding a "not same" pair or, for ``pairs``, two
     members that ``apart`` says are different people.
 
     The canonical member of a cluster is a ``preferred`` one (a curated
-    person) when there is one, else the smallest id.
+    person) when there is one, else one of the ``named``, else the smallest
+    id.
     """
     parent: dict[str, str] = {}  # a member joined to another → that member
     members: dict[str, set[str]] = {}  # a cluster's root → its members (2 or more)
@@ -97,7 +107,7 @@ def cluster(
         if not union(a, b, p):
             result.refused.append((a, b, p))
     for group in members.values():
-        head = canonical(group, preferred)
+        head = canonical(group, preferred, named)
         for m in group:
             result.head[m] = head
             result.probability.setdefault(m, None)

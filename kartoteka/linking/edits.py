@@ -10,12 +10,12 @@ from kartoteka.storage.links import Verdict
 
 def _head(store: Store, members: list[str]) -> str:
     """The canonical member; a casefile's person (no registry record, not
-    proposed by extraction) first."""
+    proposed by extraction) first, then a record with a name."""
     found = store.entities(members)
     curated = {
         m for m, e in found.items() if "record" not in e.attributes and not e.proposed
     }
-    return canonical(members, curated)
+    return canonical(members, curated, {m for m, e in found.items() if e.names})
 
 
 def judge_pair(

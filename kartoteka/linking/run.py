@@ -129,7 +129,13 @@ def decide(
         evidence = rest.get((a, b), rest.get((b, a)))
         return apart_in_a_cluster(features[a], features[b], fields, evidence)
 
-    result = cluster(sure, same, not_same, preferred=curated, apart=apart)
+    named = {
+        x
+        for pair in sure
+        for x in pair[:2]
+        if features[x]["surname_key"] or features[x]["given_key"]
+    }
+    result = cluster(sure, same, not_same, preferred=curated, apart=apart, named=named)
     return result, unsure + result.refused, held_back
 
 

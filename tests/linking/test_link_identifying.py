@@ -33,10 +33,10 @@ ROWS = [
     "пенсионер,1111111",
     "Колесников Петр Иванович,1905,1938-02-03,ул. Авиамоторная д. 4 кв. 19,"
     "слесарь,2222222",
-    # a man, and a record of him that names nobody
+    # a record that names nobody, and the man it describes
+    ",1900,1938-04-03,Москва ул. Огарева д. 1/12 кв. 70,майор Генштаба РККА,",
     "Грозовский Айзик Герцевич,1900,1938-04-03,ул. Огарева д. 1/12 кв. 70,"
     "майор Генштаба РККА,",
-    ",1900,1938-04-03,Москва ул. Огарева д. 1/12 кв. 70,майор Генштаба РККА,",
 ]
 
 
@@ -74,6 +74,8 @@ def test_identifying_fields_are_declared_and_linked_on(fresh_store, tmp_path):
     assert one(2, 3)  # the replaced given name: own number, birth, address
     assert not one(4, 5)  # father and son
     assert one(6, 7)  # the record that names nobody
+    # whose person goes by the man's name, not "запись list.csv:6"
+    assert links[_person_at(store, 6)] == _person_at(store, 7)
     assert report.unnamed == 1
     assert store.verify().ok
 
