@@ -42,7 +42,13 @@ COLUMNS = (
     "sex",
 )
 # Read by the guard, not by Splink (see _given).
-GUARD_ONLY = ("given_word", "given_letter", "patronymic_word", "patronymic_letter")
+GUARD_ONLY = (
+    "given_word",
+    "given_letter",
+    "patronymic_word",
+    "patronymic_letter",
+    "place",  # the birthplace as written (normalized); Splink reads its keys
+)
 FIELDS = COLUMNS + GUARD_ONLY
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?[~?%]?$")
 
@@ -117,6 +123,26 @@ _IN = re.compile(r"^(?:в|во|in)\s+")
 @lru_cache(maxsize=65536)
 def _place(text: str | None) -> str | None:
     return _IN.sub("", normalize(text)) or None if text else None
+
+
+# A word of a place; a soft sign romanized as ' is inside a word.
+PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|')*[^\W\d_]")
+
+
+@lru_cache(maxsize=65536)
+def place_key(place: str | None) -> str | None:
+    """A birthplace as Splink compares it: the likeliest reading's key of
+    each word of four letters or more, so that a place written in Latin
+    letters meets its Cyrillic spelling (Zhitomir, Житомир: šitamir) and
+    "г." or "обл." say nothing."""
+    if not place:
+        return None
+    keys = (
+        next(iter(word_keys(word)), word)
+        for word in PLACE_WORD.findall(place)
+        if len(word) >= 4
+    )
+    return " ".join(k for k in keys if k) or place
 
 
 @lru_cache(maxsize=65536)
@@ -214,12 +240,13 @@ def _row(
         *date_fields(birth),
         death_year,
         death_date,
-        _place(birthplace),
+        place_key(place := _place(birthplace)),
         sex,
         g_word,  # the guard's, not Splink's (see _given)
         g_letter,
         p_word,
         p_letter,
+        place,
     )
 
 

@@ -15,7 +15,6 @@ facts or more, one of them particular (a day, a flat, an own number).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from enum import Enum
 from functools import lru_cache
@@ -23,6 +22,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
+from kartoteka.linking.features import PLACE_WORD
 from kartoteka.linking.identifying import agree
 from kartoteka.model.identifying import IdentifyingField
 from kartoteka.names.equivalents import same_name
@@ -66,17 +66,13 @@ def _names_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return any(a[k] != b[k] for k in _NAME_KEYS)
 
 
-# Words of four letters or more; a soft sign romanized as ' is inside a word.
-_PLACE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|')*[^\W\d_]")
-
-
 @lru_cache(maxsize=65536)
 def _place_words(place: str) -> tuple[frozenset[str], ...]:
     """The keys of each word of four letters or more ("г." and "д." go), so
     that places compare across scripts as names do."""
     return tuple(
         frozenset(key for key in word_keys(word) if key) or frozenset((word,))
-        for word in _PLACE_WORD.findall(place)
+        for word in PLACE_WORD.findall(place)
         if len(word) >= 4
     )
 
@@ -244,8 +240,8 @@ def _shared(
         not both and a["birth_year"] is not None and a["birth_year"] == b["birth_year"]
     )
     death_day = bool(a["death_date"]) and a["death_date"] == b["death_date"]
-    place = bool(a["birthplace"] and b["birthplace"]) and not _places_differ(
-        a["birthplace"], b["birthplace"]
+    place = bool(a["place"] and b["place"]) and not _places_differ(
+        a["place"], b["place"]
     )
     count, particular, own = birth + death_day + place, birth_day or death_day, False
     for field in fields:
@@ -286,7 +282,7 @@ def _differ_as_persons(
     # born and shot elsewhere: a record of both (naming neither place nor
     # day) must not join the two.
     differ = _names_differ(a, b) or _dates_differ(a["death_date"], b["death_date"])
-    return differ and _places_differ(a["birthplace"], b["birthplace"])
+    return differ and _places_differ(a["place"], b["place"])
 
 
 def _differ_in_names(a: dict[str, Any], b: dict[str, Any]) -> bool:
