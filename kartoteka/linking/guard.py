@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from kartoteka.linking.features import PLACE_WORD
-from kartoteka.linking.identifying import agree
+from kartoteka.linking.identifying import agree, has_number
 from kartoteka.model.identifying import IdentifyingField
 from kartoteka.names.equivalents import same_name
 from kartoteka.names.keys import word_keys
@@ -141,24 +141,36 @@ def verdict(
     with a fact of the person's own among it — a birth, an own number — not
     with what relatives share (an address, a birthplace, the day they were
     shot together); and a birth year far off only with an own number."""
+    return _judge(a, b, fields, rest)[0]
+
+
+def _judge(
+    a: dict[str, Any],
+    b: dict[str, Any],
+    fields: Sequence[IdentifyingField],
+    rest: float | None,
+) -> tuple[Verdict, Shared]:
     shared = _shared(a, b, fields)
     conclusive = (
         rest is not None and rest >= CONCLUSIVE and shared.count >= AGREEING_AT_LEAST
     )
     if _differ_as_persons(a, b, years_may_differ=conclusive and shared.own):
-        return Verdict.APART
-    if not (_named(a) and _named(b)):
+        return Verdict.APART, shared
+    if not (named(a) and named(b)):
         if _contradict(a, b):
-            return Verdict.APART
-        if not shared.particular and not (_named(a) or _named(b)):
+            return Verdict.APART, shared
+        if not shared.particular and not (named(a) or named(b)):
             # a year, a village, a sentence: a whole deported village reads so
-            return Verdict.UNTOLD
+            return Verdict.UNTOLD, shared
         if shared.count < AGREEING_AT_LEAST or not shared.particular:
-            return Verdict.UNSURE
-        return Verdict.FREE
+            return Verdict.UNSURE, shared
+        return Verdict.FREE, shared
     if not _differ_in_names(a, b) or (conclusive and shared.personal):
-        return Verdict.FREE
-    return Verdict.APART
+        return Verdict.FREE, shared
+    return Verdict.APART, shared
+
+
+_KEPT_APART = (Verdict.APART, Verdict.UNTOLD)
 
 
 def disagree(
@@ -169,7 +181,7 @@ def disagree(
 ) -> bool:
     """Do two persons' features say they are different people (or say too
     little of two records that name nobody)?"""
-    return verdict(a, b, fields, rest) in (Verdict.APART, Verdict.UNTOLD)
+    return verdict(a, b, fields, rest) in _KEPT_APART
 
 
 def apart_in_a_cluster(
@@ -185,18 +197,23 @@ def apart_in_a_cluster(
     others on conclusive evidence (a copy that garbled both its name and
     its address, beside one that replaced the surname), and namesakes
     rarely share a birthday."""
-    if not disagree(a, b, fields, rest):
+    found, shared = _judge(a, b, fields, rest)
+    if found not in _KEPT_APART:
         return False
-    shared = _shared(a, b, fields)
-    own = shared.own and shared.count >= AGREEING_AT_LEAST
-    if not (_named(a) and _named(b)) or _differ_as_persons(a, b, own):
+    enough = shared.count >= AGREEING_AT_LEAST
+    if not (named(a) and named(b)) or _differ_as_persons(a, b, shared.own and enough):
         return True
     birthday = bool(a["birth_date"]) and a["birth_date"] == b["birth_date"]
-    return not ((birthday or shared.own) and shared.count >= AGREEING_AT_LEAST)
+    return not ((birthday or shared.own) and enough)
 
 
-def _named(f: dict[str, Any]) -> bool:
-    return bool(f["surname_key"] or f["given_key"] or f["given_initial"])
+# A person's features that name them: without any, a record names nobody.
+NAME_COLUMNS = ("surname_key", "given_key", "given_initial")
+
+
+def named(f: dict[str, Any]) -> bool:
+    """Does a person's record name them at all?"""
+    return any(f[c] for c in NAME_COLUMNS)
 
 
 def _contradict(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -252,13 +269,9 @@ def _shared(
         particular |= found and (
             field.own
             or field.compare == "date"
-            or (field.compare == "normalized" and _has_number(a[columns[0]]))
+            or (field.compare == "normalized" and has_number(a[columns[0]]))
         )
     return Shared(int(count), particular, bool(birth) or own, own)
-
-
-def _has_number(value: str | None) -> bool:
-    return bool(value) and any(c.isdigit() for c in value)  # type: ignore[union-attr]
 
 
 def _differ_as_persons(

@@ -29,13 +29,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from kartoteka.linking.features import date_fields
 from kartoteka.model.identifying import IdentifyingField
 from kartoteka.names.normalize import in_one_script
 
-__all__ = ["IdentifyingField", "agree", "values"]
+__all__ = ["IdentifyingField", "agree", "has_number", "values"]
 
 
 def values(field: IdentifyingField, value: str | None) -> tuple[Any, ...]:
@@ -82,8 +82,9 @@ _SAYS_WHAT_WORDS = """
 _SAYS_WHAT = frozenset(_SAYS_WHAT_WORDS.split())
 
 
-def _numbered(words: set[str]) -> bool:
-    return any(c.isdigit() for w in words for c in w)
+def has_number(text: str | None) -> bool:
+    """A house, a flat, a file: any digit in it."""
+    return any(c.isdigit() for c in text or "")
 
 
 @lru_cache(maxsize=262144)
@@ -110,10 +111,10 @@ def agree(field: IdentifyingField, a: tuple[Any, ...], b: tuple[Any, ...]) -> bo
         return (
             a[0] == b[0]
             or len(small & large) >= 3
-            or (len(small) >= 2 and small <= large and _numbered(small))
+            or (len(small) >= 2 and small <= large and has_number(" ".join(small)))
         )
     return (
         a[0] == b[0]
-        or DamerauLevenshtein.distance(a[0], b[0]) <= 2
+        or Levenshtein.distance(a[0], b[0]) <= 2
         or JaroWinkler.similarity(a[0], b[0]) >= 0.9
     )

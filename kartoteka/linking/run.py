@@ -24,7 +24,7 @@ from typing import Any
 from kartoteka.linking.clusters import Clustering, cluster
 from kartoteka.linking.feature_table import FeatureTable, Row, build_features
 from kartoteka.linking.guard import Verdict as Guard
-from kartoteka.linking.guard import apart_in_a_cluster, verdict
+from kartoteka.linking.guard import apart_in_a_cluster, named, verdict
 from kartoteka.linking.model import signature
 from kartoteka.linking.score import Scored, score_persons
 from kartoteka.model.identifying import IdentifyingField
@@ -129,13 +129,10 @@ def decide(
         evidence = rest.get((a, b), rest.get((b, a)))
         return apart_in_a_cluster(features[a], features[b], fields, evidence)
 
-    named = {
-        x
-        for pair in sure
-        for x in pair[:2]
-        if features[x]["surname_key"] or features[x]["given_key"]
-    }
-    result = cluster(sure, same, not_same, preferred=curated, apart=apart, named=named)
+    with_names = {x for pair in sure for x in pair[:2] if named(features[x])}
+    result = cluster(
+        sure, same, not_same, preferred=curated, apart=apart, named=with_names
+    )
     return result, unsure + result.refused, held_back
 
 

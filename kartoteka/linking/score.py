@@ -125,6 +125,7 @@ def score_pairs(
     import pyarrow as pa
     from splink import Linker
 
+    from kartoteka.linking.guard import NAME_COLUMNS
     from kartoteka.linking.model import settings
     from kartoteka.linking.training import train
 
@@ -138,11 +139,7 @@ def score_pairs(
             linker, skipped = Linker(frame, model, log_level=None), []
         elif persons >= MIN_TO_TRAIN:
             linker = Linker(frame, settings(True, fields), log_level=None)
-            named = sum(
-                1
-                for s, g in zip(table["surname_key"], table["given_key"], strict=True)
-                if s or g
-            )
+            named = sum(map(any, zip(*(table[c] for c in NAME_COLUMNS), strict=True)))
             own = [f.columns()[0] for f in fields if f.own]
             linker, skipped = train(linker, frame, named_share=named / persons, own=own)
             if keep is not None:
@@ -154,7 +151,7 @@ def score_pairs(
             ]
         predictions = linker.inference.predict()
         scored, rows = _likely(predictions, engine, floor)
-    found = [(*sorted((a, b)), float(p), _probability(w)) for a, b, p, w in rows]
+    found = [(*sorted((a, b)), float(p), float(rest)) for a, b, p, rest in rows]
     return found, scored, skipped  # type: ignore[return-value]
 
 
@@ -184,14 +181,9 @@ def score_persons(
     return found, scored, notes  # type: ignore[return-value]
 
 
-def _probability(weight: float) -> float:
-    if weight < -1000:
-        return 0.0
-    return 1.0 / (1.0 + 2.0 ** min(-weight, 1000.0))
-
-
-def _rest_weight(columns: Sequence[str]) -> str:
-    """SQL for a pair's match weight without its names' comparisons."""
+def _rest(columns: Sequence[str]) -> str:
+    """SQL for the probability a pair's evidence gives without its names'
+    comparisons (its match weight less theirs)."""
     from kartoteka.linking.model import NAME_COMPARISONS
 
     terms = [
@@ -200,24 +192,25 @@ def _rest_weight(columns: Sequence[str]) -> str:
         for c in (f"mw_{name}", f"mw_tf_adj_{name}")
         if c in columns
     ]
-    return " - ".join(["match_weight", *terms]) + " AS rest_weight"
+    weight = " - ".join(["match_weight", *terms])
+    return f"1.0 / (1.0 + pow(2.0, -({weight}))) AS rest"
 
 
 def _likely(predictions: Any, engine: str, floor: float) -> tuple[int, list[tuple]]:
-    """How many pairs were scored, and the (id, id, p, weight without the
-    names) of those at or above ``floor`` — only these leave the engine: all
+    """How many pairs were scored, and the (id, id, p, p without the names)
+    of those at or above ``floor`` — only these leave the engine: all
     pairs with every comparison column would not fit in memory at a million
     persons."""
     columns = "unique_id_l, unique_id_r, match_probability"
     if engine == "spark":
         frame = predictions.as_spark_dataframe()
         likely = frame.filter(frame.match_probability >= floor).selectExpr(
-            *columns.split(", "), _rest_weight(frame.columns)
+            *columns.split(", "), _rest(frame.columns)
         )
         return frame.count(), [tuple(r) for r in likely.collect()]
     relation = predictions.as_duckdbpyrelation()
     ((scored,),) = relation.aggregate("count(*)").fetchall()
     likely = relation.filter(f"match_probability >= {floor!r}").project(
-        f"{columns}, {_rest_weight(relation.columns)}"
+        f"{columns}, {_rest(relation.columns)}"
     )
     return scored, likely.fetchall()

@@ -3,7 +3,6 @@ checks that keep what EM learned from pairs of namesakes out of it."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -13,11 +12,14 @@ from kartoteka.linking.levels import ONCE
 from kartoteka.linking.model import TRAINING
 
 
-def _attempt(label: str, step: Callable[[], object], notes: list[str]) -> None:
+def _attempt(label: str, step: Callable[[], object], notes: list[str]) -> bool:
+    """Run a training step; whether it ran (if not, a note says why)."""
     try:
         step()
     except Exception as exc:  # Splink raises many kinds when pairs are few
         notes.append(f"{label}: {type(exc).__name__}: {str(exc)[:120]}")
+        return False
+    return True
 
 
 def plausible(model: dict[str, Any]) -> bool:
@@ -93,13 +95,11 @@ def train(
         # two million did; with the surname alone, a million left EM without
         # a plausible split on the cross-script test.)
         so_far = linker.misc.save_model_to_json()
-        failed = len(notes)
-        _attempt(
+        if not _attempt(
             "m by EM",
             lambda rule=rule, em=em: em(rule, max_pairs=em_pairs),
             notes,
-        )
-        if len(notes) > failed:
+        ):
             # Splink sets aside the comparisons a rule blocks on while EM
             # runs, and a failed run leaves them out: the model goes back
             # to what it was before the run.
@@ -168,10 +168,14 @@ def _implausible_comparisons(
         if before is None or (other.get("m_probability") or 0) <= agreeing:
             continue
         reset.append(comparison["output_column_name"])
-        neutral = _once_neutral({"comparisons": [copy.deepcopy(before)]})
+        # a detail stated in one record only: neutral, as in _once_neutral
         starting = {
-            level.get("label_for_charts"): level.get("m_probability")
-            for level in neutral["comparisons"][0]["comparison_levels"]
+            level.get("label_for_charts", ""): level.get(
+                "u_probability"
+                if level.get("label_for_charts", "").endswith(ONCE)
+                else "m_probability"
+            )
+            for level in before["comparison_levels"]
         }
         for level in comparison["comparison_levels"]:
             if starting.get(level.get("label_for_charts")) is not None:
