@@ -1,6 +1,7 @@
 """Import N synthetic list records and time the import, case files and name search.
 
     python benchmarks/scale_registry.py N [--work DIR] [--lookups 200]
+                                          [--db postgresql+psycopg://…]
 
 Writes the records with synth_registry.py (into --work, reused when there),
 imports them into a fresh SQLite store (with --resume: completes an
@@ -11,7 +12,8 @@ lookup and full-text search) and of a lookup by another spelling (the
 full name of a Moscow list record, romanized as Wikipedia and as ISO 9 write
 it, found as `kartoteka case` finds a person; the Moscow list is imported into
 the store for this, since the synthetic records give a surname alone), over
---lookups random persons.
+--lookups random persons. With --db, the records go into that store (an
+empty PostgreSQL database, say) instead of a fresh SQLite file.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -44,6 +47,7 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--work", type=Path)
     parser.add_argument("--lookups", type=int, default=200)
+    parser.add_argument("--db", help="an empty store's URL instead of SQLite")
     parser.add_argument(
         "--resume",
         action="store_true",
@@ -60,21 +64,30 @@ def main() -> None:
     files = sorted(records.glob("synth-*.txt")) or write(args.n, records, 100_000, 1)
     db = work / f"scale-{args.n}.db"
     keep = args.resume or args.lookups_only
-    for stale in () if keep else work.glob(f"scale-{args.n}.db*"):
+    for stale in () if keep or args.db else work.glob(f"scale-{args.n}.db*"):
         stale.unlink()
 
-    store = Store.open(db)
+    store = Store.open(args.db or db)
     if not args.lookups_only:
-        _import(store, files, work, args.n)
+        _import(store, files, lambda: _size(store, work, args.n))
     _lookups(store, args.lookups)
     store.close()
 
 
-def _import(store: Store, files: list[Path], work: Path, n: int) -> None:
+def _size(store: Store, work: Path, n: int) -> float:
+    """The store's size in GiB: its files, or PostgreSQL's database."""
+    if store.dialect == "postgresql":
+        with store.engine.connect() as conn:
+            query = "SELECT pg_database_size(current_database())"
+            return conn.exec_driver_sql(query).scalar_one() / 2**30
+    return sum(p.stat().st_size for p in work.glob(f"scale-{n}.db*")) / 2**30
+
+
+def _import(store: Store, files: list[Path], size_gib: Callable[[], float]) -> None:
     start = time.perf_counter()
     report = import_registry(store, "memorial-lists", files, "benchmark")
     seconds = time.perf_counter() - start
-    size = sum(p.stat().st_size for p in work.glob(f"scale-{n}.db*")) / 2**30
+    size = size_gib()
     rate = report.records / seconds
     print(
         f"persons created {report.persons_created:,}, "

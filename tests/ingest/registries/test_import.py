@@ -76,6 +76,25 @@ def test_an_interrupted_import_leaves_whole_batches_and_a_rerun_completes_it(
     assert fresh_store.verify().ok
 
 
+def test_records_are_written_with_copy_on_postgresql_and_one_insert_on_sqlite(
+    fresh_store, tmp_path
+):
+    statements: list[str] = []
+    sa.event.listen(
+        fresh_store.engine,
+        "before_cursor_execute",
+        lambda _c, _cur, sql, *_rest: statements.append(sql),
+    )
+    import_registry(fresh_store, "memorial-lists", [write_lists(tmp_path)], "test")
+    inserts = [s for s in statements if s.startswith("INSERT INTO claims ")]
+    if fresh_store.dialect == "postgresql":
+        assert inserts == []  # COPY goes past SQLAlchemy, a batch at a time
+    else:
+        assert len(inserts) == 1  # the batch's claims in one executemany
+    assert fresh_store.counts()["claims"] == 14
+    assert fresh_store.verify().ok
+
+
 def test_small_files_share_a_transaction_each_keeping_its_revisions(
     fresh_store, tmp_path
 ):
