@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import os
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from typing import Any
 
+from kartoteka.bulk_memory import machine_memory
 from kartoteka.errors import KartotekaError
 from kartoteka.linking.feature_table import FeatureTable
 from kartoteka.model.identifying import IdentifyingField
@@ -76,18 +76,11 @@ def duckdb_api(cleanup: ExitStack) -> Any:
 
     spill = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="kartoteka-"))
     config = {"temp_directory": spill}
-    if memory := _memory_bytes():
+    if memory := machine_memory():
         config["memory_limit"] = f"{int(memory * MEMORY_SHARE) // 2**20}MB"
     connection = duckdb.connect(config=config)
     cleanup.callback(connection.close)
     return DuckDBAPI(connection)
-
-
-def _memory_bytes() -> int | None:
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):  # not a POSIX system
-        return None
 
 
 def _db_api(engine: str, spark_master: str | None, cleanup: ExitStack) -> Any:

@@ -12,30 +12,56 @@ import os
 import sys
 from typing import Any
 
+from kartoteka.bulk_memory import machine_memory
 from kartoteka.errors import MissingDependency
+from kartoteka.linking.score import MEMORY_SHARE
 
 LOCAL = "local[*]"
+
+
+def session_config(master: str, memory: int | None) -> dict[str, str]:
+    """Spark settings kartoteka sets for ``master`` on a machine of
+    ``memory`` bytes.
+
+    On this machine alone (``local[…]``) the driver is the whole of Spark:
+    it gets a share of the memory (Spark's 1 GiB default does not hold the
+    Memorial lists' 58,000 persons), few partitions, and listens on this
+    machine only. A cluster keeps its own settings (spark-defaults.conf,
+    PYSPARK_SUBMIT_ARGS): its executors must reach the driver.
+    """
+    from splink.backends.spark import similarity_jar_location
+
+    config = {
+        "spark.jars": similarity_jar_location(),
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",  # no bars over the report
+    }
+    if master.startswith("local"):
+        config |= {
+            "spark.sql.shuffle.partitions": "8",
+            "spark.driver.bindAddress": "127.0.0.1",
+            "spark.driver.host": "127.0.0.1",
+        }
+        if memory:
+            config["spark.driver.memory"] = f"{int(memory * MEMORY_SHARE) // 2**20}m"
+    return config
 
 
 def spark_session(master: str | None = None) -> Any:
     """A Spark session with Splink's similarity functions on its classpath."""
     try:
         from pyspark.sql import SparkSession
-        from splink.backends.spark import similarity_jar_location
     except ModuleNotFoundError as exc:
         raise MissingDependency(exc.name or "pyspark", "spark") from exc
     # Nothing is fetched: Spark's own jars ship in the pyspark package.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # this venv's Python
-    session = (
-        SparkSession.builder.master(master or LOCAL)
-        .appName("kartoteka-link")
-        .config("spark.jars", similarity_jar_location())
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate()
-    )
+    master = master or LOCAL
+    if master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = SparkSession.builder.master(master).appName("kartoteka-link")
+    for key, value in session_config(master, machine_memory()).items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
 

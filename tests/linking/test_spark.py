@@ -8,6 +8,7 @@ import pytest
 
 from kartoteka.linking.feature_table import build_features
 from kartoteka.linking.score import score_persons
+from kartoteka.linking.spark import session_config
 from kartoteka.storage import Store
 
 from .people import write_people
@@ -25,3 +26,15 @@ def test_spark_scores_the_pairs_duckdb_scores():
     for a, b, p, rest in on_spark:
         # the score, and the rest of the evidence without the names
         assert (p, rest) == pytest.approx(duckdb_scores[a, b], abs=1e-6)
+
+
+def test_spark_on_this_machine_gets_memory_and_stays_on_it():
+    local = session_config("local[*]", 24 * 2**30)
+    assert local["spark.driver.memory"] == "12288m"  # Spark's default is 1 GiB
+    assert local["spark.driver.bindAddress"] == "127.0.0.1"
+    assert local["spark.ui.showConsoleProgress"] == "false"
+    assert local["spark.jars"].endswith(".jar")
+    cluster = session_config("spark://head:7077", 24 * 2**30)
+    # a cluster's executors must reach the driver; its memory is its own
+    assert not {"spark.driver.bindAddress", "spark.driver.memory"} & cluster.keys()
+    assert cluster["spark.jars"] == local["spark.jars"]
