@@ -1,8 +1,9 @@
 """Every person's case, a thousand at a time: what an export of millions
-needs. Each batch is read with a handful of queries (the persons and their
-names, every claim involving them, the entities those claims name, the
-pieces of text their records stand in) and each case is put together by
-``assemble_case``, as a case page's is — so the two never differ.
+needs. Each batch is read with a handful of queries (the persons of a range
+of ids and their names, the claims about them, the entities those claims
+name, the pieces of text their records stand in) and each case is put
+together by ``assemble_case``, as a case page's is — so the two never
+differ in what an export writes.
 
 >>> # for case in cases_in_batches(store): ...
 """
@@ -20,7 +21,6 @@ from kartoteka.analysis.cases import (
     merge_members,
 )
 from kartoteka.model import Claim, Entity
-from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
 
 BATCH = 1000
@@ -28,7 +28,12 @@ BATCH = 1000
 
 def cases_in_batches(store: Store, size: int = BATCH) -> Iterator[Case]:
     """The case of every person once (a merged person under its canonical
-    id), in order of id, with memory bounded by the batch."""
+    id), in order of id, with memory bounded by the batch.
+
+    A case here holds what an export writes: the persons' own claims (their
+    timeline, relations and conflicts); the claims in which they are only
+    named (``mentions``) are left to a case page.
+    """
     links = store.links()  # only the records linking joined: few of all
     members_of: dict[str, list[str]] = defaultdict(list)
     for member, head in links.items():
@@ -36,21 +41,24 @@ def cases_in_batches(store: Store, size: int = BATCH) -> Iterator[Case]:
             members_of[head].append(member)
     explanations = store.explanations()
     metas = {s.id: s for s, _ in store.source_metas()}
-    for page in store.entity_id_pages(EntityKind.PERSON, size):
-        heads = [i for i in page if links.get(i, i) == i]
+    known: dict[str, Entity] = {}  # the entities claims name: a list's few
+    for found, about in store.person_pages(size):
+        heads = [i for i in found if links.get(i, i) == i]
         clusters = {h: [h, *sorted(members_of.get(h, ()))] for h in heads}
-        ids = [m for cluster in clusters.values() for m in cluster]
-        found = store.entities(ids)
-        claims = store.claims_involving_any(ids)
-        involving = _by_entity(claims, set(ids))
+        elsewhere = sorted({m for c in clusters.values() for m in c} - set(found))
+        if elsewhere:  # merged records beyond this page
+            more, more_about = store.persons_with_claims(elsewhere)
+            found, about = {**found, **more}, {**about, **more_about}
         read = []  # each cluster's members, claims and the entities they name
         for cluster in clusters.values():
             members = [found[m] for m in cluster]
-            every = _claims(cluster, involving)
+            every = _claims(cluster, about)
             read.append((members, every, case_entity_ids(members, every)))
-        named = set().union(*(wanted for _, _, wanted in read))
-        entities = {**store.entities(sorted(named - set(found))), **found}
-        texts = _record_texts(store, [found[i] for i in ids])
+        named = set().union(*(wanted for _, _, wanted in read)) - set(found)
+        if unknown := sorted(named - set(known)):
+            known.update(store.entities(unknown))
+        entities = {**known, **found}
+        texts = _record_texts(store, list(found.values()))
         for members, every, wanted in read:
             yield assemble_case(
                 merge_members(members),
@@ -66,23 +74,21 @@ def cases_in_batches(store: Store, size: int = BATCH) -> Iterator[Case]:
             )
 
 
-def _by_entity(claims: list[Claim], ids: set[str]) -> dict[str, list[Claim]]:
-    """Each entity's claims, in the order given (source, offset, id)."""
-    found: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        named = {c.subject, c.object, c.asserted_by, *c.qualifiers.values()}
-        for i in ids & {n for n in named if isinstance(n, str)}:
-            found[i].append(c)
-    return found
-
-
-def _claims(cluster: list[str], involving: dict[str, list[Claim]]) -> list[Claim]:
-    """A cluster's claims as a case page reads them: member by member, each
+def _claims(cluster: list[str], about: dict[str, list[Claim]]) -> list[Claim]:
+    """A cluster's own claims in the order a case page reads them: member by
+    member, the claims involving each (in order of source and offset), each
     claim once."""
+    if len(cluster) == 1:
+        return about.get(cluster[0], [])
+    own = sorted(
+        (c for member in cluster for c in about.get(member, ())),
+        key=lambda c: (c.source, c.passage.start, c.id),
+    )
     every: dict[str, Claim] = {}
     for member in cluster:
-        for c in involving.get(member, ()):
-            every.setdefault(c.id, c)
+        for c in own:
+            if member in {c.subject, c.object, c.asserted_by, *c.qualifiers.values()}:
+                every.setdefault(c.id, c)
     return list(every.values())
 
 

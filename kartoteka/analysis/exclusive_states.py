@@ -28,6 +28,10 @@ EXCLUSIVE: tuple[tuple[tuple[str, str, str], tuple[str, str, str], str], ...] = 
 )  # fmt: skip
 
 
+# The predicates any pattern names: a claim of another cannot take part.
+_PREDICATES = frozenset(p[0] for pair in EXCLUSIVE for p in pair[:2])
+
+
 def _matches(claim: Claim, pattern: tuple[str, str, str]) -> bool:
     predicate, qualifier, value = pattern
     found = claim.qualifiers.get(qualifier)
@@ -37,7 +41,12 @@ def _matches(claim: Claim, pattern: tuple[str, str, str]) -> bool:
 def exclusive_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     by_subject: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.evidence and c.stance is Stance.AFFIRMS and c.qualifiers:
+        if (
+            c.predicate in _PREDICATES
+            and c.qualifiers
+            and c.stance is Stance.AFFIRMS
+            and c.evidence
+        ):
             by_subject[c.subject].append(c)
     found = []
     for subject, mine in by_subject.items():

@@ -87,15 +87,17 @@ def measure(claim: Claim) -> tuple:
 
 
 def number_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
-    from kartoteka.analysis.estimates import modality_of
-
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        numeric = c.value is not None and (
-            isinstance(c.value.value, int | float) or c.value.low is not None
-        )
-        if c.evidence and c.predicate == "estimate" and numeric:
+        if c.predicate != "estimate" or c.value is None:
+            continue
+        numeric = isinstance(c.value.value, int | float) or c.value.low is not None
+        if c.evidence and numeric:
             groups[measure(c)].append(c)
+    if not groups:
+        return []
+    from kartoteka.analysis.estimates import modality_of
+
     found = []
     for key, group in groups.items():
         ranges = {c.id: interval(_num(c.value.value), c.value.low, c.value.high,

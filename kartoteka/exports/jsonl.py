@@ -5,9 +5,10 @@ Persons follow the shape in DESIGN.md; it is extended, never renamed.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
+
+import orjson
 
 from kartoteka.analysis.case_batches import cases_in_batches
 from kartoteka.analysis.cases import Case, Event
@@ -134,8 +135,9 @@ EXPORTS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
 
 
 def json_line(record: dict[str, Any]) -> str:
-    """One record as a line of JSON Lines: UTF-8, Cyrillic unescaped."""
-    return json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
+    """One record as a line of compact JSON: UTF-8, Cyrillic unescaped (with
+    orjson, several times the standard library's speed)."""
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE).decode()
 
 
 def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:

@@ -119,6 +119,7 @@ class Name:
 
 
 PROPOSED = "extract"  # the origin of what extraction proposes
+_PROPOSED_BY = f"{PROPOSED}:"  # its origins begin so (extract:english …)
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ class Entity:
     def proposed(self) -> bool:
         """Proposed by extraction, not yet known to the store otherwise: its
         ``origin`` attribute is "extract:<source>"."""
-        return str(self.attributes.get("origin", "")).startswith(f"{PROPOSED}:")
+        return str(self.attributes.get("origin", "")).startswith(_PROPOSED_BY)
 
 
 @dataclass(frozen=True)
@@ -200,9 +201,7 @@ class Claim:
     @property
     def proposed(self) -> bool:
         """Proposed by extraction and not yet decided: no evidence yet."""
-        return self.status is Status.CANDIDATE and self.origin.startswith(
-            f"{PROPOSED}:"
-        )
+        return self.status is Status.CANDIDATE and self.origin.startswith(_PROPOSED_BY)
 
     @property
     def evidence(self) -> bool:

@@ -105,6 +105,11 @@ def name_row(entity_id: str, n: Name) -> Row:
     }
 
 
+def preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
+    """An entity's names, the one it goes by first."""
+    return tuple(sorted(found, key=lambda n: n.name != preferred))
+
+
 def name_from_row(r: Any) -> Name:
     m = r._mapping
     return Name(

@@ -14,13 +14,14 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from kartoteka.errors import NotFound, StorageError
-from kartoteka.model import Claim, Entity, Name, Source
+from kartoteka.model import Claim, Entity, Source
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.names.normalize import in_one_script
 from kartoteka.storage.arguments import ArgumentReads
 from kartoteka.storage.bulk import BulkWriter
 from kartoteka.storage.decisions import DecisionReads
 from kartoteka.storage.engine import chunked, create_engine, database_url, upgrade
+from kartoteka.storage.export_reads import ExportReads
 from kartoteka.storage.linking_reads import LinkingReads
 from kartoteka.storage.lookups import LookupReads
 from kartoteka.storage.network_reads import AddressReads
@@ -31,6 +32,7 @@ from kartoteka.storage.rows import (
     entity_from_row,
     fold,
     name_from_row,
+    preferred_first,
     source_from_row,
 )
 from kartoteka.storage.schema import (
@@ -56,14 +58,11 @@ def _meta_from_row(row: sa.Row) -> Source:
     return source_from_row(row)
 
 
-def _preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
-    return tuple(sorted(found, key=lambda n: n.name != preferred))
-
-
 class Store(
     AddressReads,
     ArgumentReads,
     DecisionReads,
+    ExportReads,
     LinkingReads,
     LookupReads,
     ReportReads,
@@ -176,7 +175,7 @@ class Store(
         for r in name_rows:
             by_entity.setdefault(r.entity_id, []).append(name_from_row(r))
         return {
-            i: entity_from_row(r, _preferred_first(r.name, by_entity.get(i, [])))
+            i: entity_from_row(r, preferred_first(r.name, by_entity.get(i, [])))
             for i, r in found.items()
         }
 

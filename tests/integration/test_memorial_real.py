@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import io
 import json
+import random
 from pathlib import Path
 
 import pytest
 
 from kartoteka.analysis.cases import build_case
-from kartoteka.exports.jsonl import person_record
+from kartoteka.exports.jsonl import person_record, persons
 from kartoteka.ingest.registries.importer import import_registry
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
@@ -422,3 +423,20 @@ def test_linking_the_demo_and_both_lists(memorial, shared):
     assert memorial.verify().ok
     again = link_store(memorial, "test")
     assert (again.merged, again.unlinked) == (0, 0)
+
+
+def test_the_export_gives_each_person_as_their_case_page_does(memorial):
+    """Read a thousand at a time by ranges of ids, a sample of merged and of
+    single persons (some with conflicts of their own) is exported as each
+    one's case, read alone, gives them."""
+    links = memorial.links()
+    merged = sorted(set(links.values()))
+    single = [i for i in memorial.entity_ids(EntityKind.PERSON) if i not in links]
+    rng = random.Random(5)
+    wanted = {*rng.sample(merged, 150), *rng.sample(single, 250)}
+    exported = {r["id"]: r for r in persons(memorial) if r["id"] in wanted}
+    assert exported.keys() == wanted
+    assert sum(1 for r in exported.values() if r["merged_from"]) == 150
+    assert any(r["conflicts"] for r in exported.values())
+    for pid in sorted(wanted):
+        assert exported[pid] == person_record(build_case(memorial, pid)), pid
