@@ -1,11 +1,13 @@
 """Exports at registry scale: persons as JSON Lines, CSV and FollowTheMoney.
 
     python benchmarks/export_speed.py --db STORE [--what persons,csv,ftm]
+                                      [--workers N]
 
 Writes each export of STORE to /dev/null as `kartoteka export` does and
 prints persons (or entities) a second and the peak memory of this process
-after each. Without --db: a temporary store of both Memorial lists in
-../shared and the demo.
+(with its largest worker) after each. Persons are rendered by one process a
+core unless --workers says otherwise. Without --db: a temporary store of
+both Memorial lists in ../shared and the demo.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import peak_rss_mib
 from reasoning_scale import build
 
-from kartoteka.exports.csv_tables import write_csv
+from kartoteka.exports.csv_tables import person_csv_line
 from kartoteka.exports.ftm import ftm_entities
-from kartoteka.exports.jsonl import json_line, persons
+from kartoteka.exports.jsonl import json_line
+from kartoteka.exports.parallel_persons import write_persons
 from kartoteka.storage import Store
 
 
@@ -34,20 +37,18 @@ class _Null(io.TextIOBase):
 
 
 def _persons(store: Store) -> int:
-    n = 0
-    for record in persons(store):
-        json_line(record)
-        n += 1
-    return n
+    return write_persons(store, json_line, _Null(), workers=WORKERS)
 
 
 def _csv(store: Store) -> int:
-    return write_csv("persons", store, _Null())
+    return write_persons(store, person_csv_line, _Null(), workers=WORKERS)
 
 
 def _ftm(store: Store) -> int:
     return sum(1 for _ in ftm_entities(store))
 
+
+WORKERS: int | None = None  # one process a core, as `kartoteka export`
 
 RUNS = {"persons": _persons, "csv": _csv, "ftm": _ftm}
 
@@ -56,7 +57,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db")
     parser.add_argument("--what", default="persons,csv,ftm")
+    parser.add_argument("--workers", type=int, help="processes (default: cores)")
     args = parser.parse_args()
+    global WORKERS
+    WORKERS = args.workers
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(args.db or build(Path(tmp)))
         for what in args.what.split(","):

@@ -34,20 +34,36 @@ def cases_in_batches(store: Store, size: int = BATCH) -> Iterator[Case]:
     timeline, relations and conflicts); the claims in which they are only
     named (``mentions``) are left to a case page.
     """
-    links = store.links()  # only the records linking joined: few of all
-    members_of: dict[str, list[str]] = defaultdict(list)
-    for member, head in links.items():
-        if member != head:
-            members_of[head].append(member)
-    explanations = store.explanations()
-    metas = {s.id: s for s, _ in store.source_metas()}
-    known: dict[str, Entity] = {}  # the entities claims name: a list's few
+    reader = CaseReader(store)
     for found, about in store.person_pages(size):
-        heads = [i for i in found if links.get(i, i) == i]
-        clusters = {h: [h, *sorted(members_of.get(h, ()))] for h in heads}
+        yield from reader.cases(found, about)
+
+
+class CaseReader:
+    """What the cases of every page need, read once: the links, the
+    explanations, the sources; and the entities claims name, as met."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.links = store.links()  # only the records linking joined: few of all
+        self.members_of: dict[str, list[str]] = defaultdict(list)
+        for member, head in self.links.items():
+            if member != head:
+                self.members_of[head].append(member)
+        self.explanations = store.explanations()
+        self.metas = {s.id: s for s, _ in store.source_metas()}
+        self.known: dict[str, Entity] = {}  # the entities claims name: a list's few
+
+    def cases(
+        self, found: dict[str, Entity], about: dict[str, list[Claim]]
+    ) -> Iterator[Case]:
+        """The cases of a page's persons (``found``, with the claims about
+        them), each merged person once, under its canonical id."""
+        heads = [i for i in found if self.links.get(i, i) == i]
+        clusters = {h: [h, *sorted(self.members_of.get(h, ()))] for h in heads}
         elsewhere = sorted({m for c in clusters.values() for m in c} - set(found))
         if elsewhere:  # merged records beyond this page
-            more, more_about = store.persons_with_claims(elsewhere)
+            more, more_about = self.store.persons_with_claims(elsewhere)
             found, about = {**found, **more}, {**about, **more_about}
         read = []  # each cluster's members, claims and the entities they name
         for cluster in clusters.values():
@@ -55,19 +71,19 @@ def cases_in_batches(store: Store, size: int = BATCH) -> Iterator[Case]:
             every = _claims(cluster, about)
             read.append((members, every, case_entity_ids(members, every)))
         named = set().union(*(wanted for _, _, wanted in read)) - set(found)
-        if unknown := sorted(named - set(known)):
-            known.update(store.entities(unknown))
-        entities = {**known, **found}
-        texts = _record_texts(store, list(found.values()))
+        if unknown := sorted(named - set(self.known)):
+            self.known.update(self.store.entities(unknown))
+        entities = {**self.known, **found}
+        texts = _record_texts(self.store, list(found.values()))
         for members, every, wanted in read:
             yield assemble_case(
                 merge_members(members),
                 members,
                 every,
-                explanations,
+                self.explanations,
                 {i: entities[i] for i in sorted(wanted) if i in entities},
                 {
-                    s: metas[s]
+                    s: self.metas[s]
                     for s in sorted({c.source for c in every if not c.proposed})
                 },
                 [texts[m.id] for m in members if m.id in texts],

@@ -147,6 +147,23 @@ def csv_lines(what: str, store: Store) -> Iterator[str]:
         yield taken()
 
 
+def csv_header(what: str) -> str:
+    """The header line of the table ``what``."""
+    return _csv_text(TABLES[what][0])
+
+
+def person_csv_line(record: dict[str, Any]) -> str:
+    """A person of the export contract as a line of the persons table."""
+    row = person_row(record)
+    return _csv_text([row[c] for c in PERSON_COLUMNS])
+
+
+def _csv_text(values: Iterable[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(values)
+    return buffer.getvalue()
+
+
 def write_csv(what: str, store: Store, out: TextIO) -> int:
     """Write the table; return how many records."""
     count = -1

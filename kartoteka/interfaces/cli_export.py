@@ -11,8 +11,9 @@ import click
 from rich.markup import escape
 
 from kartoteka.errors import KartotekaError
-from kartoteka.exports.csv_tables import write_csv
-from kartoteka.exports.jsonl import EXPORTS, write_jsonl
+from kartoteka.exports.csv_tables import csv_header, person_csv_line, write_csv
+from kartoteka.exports.jsonl import EXPORTS, json_line, write_jsonl
+from kartoteka.exports.parallel_persons import write_persons
 from kartoteka.interfaces.cli import _store, cli, console, errors, output_option
 from kartoteka.storage import Store
 
@@ -30,6 +31,11 @@ def _write(store: Store, what: str, fmt: str, source: str | None, out: TextIO) -
         from kartoteka.exports.ftm import ftm_entities
 
         return write_jsonl(ftm_entities(store), out)
+    if what == "persons":  # by several processes at once, when many
+        if fmt == "csv":
+            out.write(csv_header(what))
+            return write_persons(store, person_csv_line, out)
+        return write_persons(store, json_line, out)
     if fmt == "csv":
         return write_csv(what, store, out)
     return write_jsonl(EXPORTS[what](store), out)

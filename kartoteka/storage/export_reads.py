@@ -36,22 +36,30 @@ class ExportReads:
         """Every person in order of id, ``size`` at a time: each page's
         persons by id, and the claims whose subject each is (in order of
         source and offset)."""
-        last = ""
+        after = ""
+        while page := self.person_page(after, size):
+            yield page
+            after = max(page[0])
+
+    def person_page(
+        self, after: str, size: int = 1000
+    ) -> tuple[dict[str, Entity], dict[str, list[Claim]]] | None:
+        """The ``size`` persons whose ids come next after ``after``, with the
+        claims about them; None past the last."""
         e = entities.c
-        while True:
-            query = (
-                sa.select(entities)
-                .where(e.kind == str(EntityKind.PERSON), e.id > last)
-                .order_by(e.id)
-                .limit(size)
-            )
-            page = self._rows(query)
-            if not page:
-                return
-            first, last = page[0].id, page[-1].id
-            ids = {r.id for r in page}
-            found = _with_names(page, self._names_between(first, last, ids))
-            yield found, self._claims_about(claims.c.subject.between(first, last), ids)
+        query = (
+            sa.select(entities)
+            .where(e.kind == str(EntityKind.PERSON), e.id > after)
+            .order_by(e.id)
+            .limit(size)
+        )
+        page = self._rows(query)
+        if not page:
+            return None
+        first, last = page[0].id, page[-1].id
+        ids = {r.id for r in page}
+        found = _with_names(page, self._names_between(first, last, ids))
+        return found, self._claims_about(claims.c.subject.between(first, last), ids)
 
     def persons_with_claims(
         self, ids: Sequence[str]

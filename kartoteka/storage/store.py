@@ -94,6 +94,21 @@ class Store(
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def url(self) -> str:
+        """The store's URL, password included: to open it in another process."""
+        return self.engine.url.render_as_string(hide_password=False)
+
+    @property
+    def shared(self) -> bool:
+        """Can another process open this store (not a SQLite store in memory)?"""
+        return self.engine.url.database not in (None, "", ":memory:")
+
+    def count_of(self, kind: EntityKind) -> int:
+        """How many entities of a kind."""
+        query = sa.select(sa.func.count()).where(entities.c.kind == str(kind))
+        return self._rows(query)[0][0]
+
     @contextmanager
     def writing(self, actor: str, reason: str | None = None) -> Iterator[BulkWriter]:
         """One atomic write: every change and its revision commit, or none does."""

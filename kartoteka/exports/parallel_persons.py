@@ -1,0 +1,97 @@
+"""Persons of a large archive put into words by several processes at once.
+
+Each process opens the store itself and renders a page of a thousand persons
+(JSON Lines, CSV rows); the pages are written in order of id, a few in
+flight at a time, so memory stays flat. A small archive, or one held in
+memory, is rendered in this process alone.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TextIO
+
+from kartoteka.analysis.case_batches import BATCH, CaseReader
+from kartoteka.exports.jsonl import person_record
+from kartoteka.model.vocabulary import EntityKind
+from kartoteka.storage import Store
+
+Render = Callable[[dict[str, Any]], str]
+PARALLEL_FROM = 20_000  # persons: fewer are written before processes start
+
+_reader: CaseReader | None = None  # each process's own
+
+
+def write_persons(
+    store: Store,
+    render: Render,
+    out: TextIO,
+    workers: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
+    size: int = BATCH,
+) -> int:
+    """Write every person as ``render`` puts them, in order of id, ``size``
+    to a page; return how many."""
+    count = 0
+    for text, n in rendered_pages(store, render, workers, parallel_from, size):
+        out.write(text)
+        count += n
+    return count
+
+
+def rendered_pages(
+    store: Store,
+    render: Render,
+    workers: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
+    size: int = BATCH,
+) -> Iterator[tuple[str, int]]:
+    """Each page of persons as text, with how many persons it holds."""
+    workers = workers or os.cpu_count() or 1
+    alone = workers < 2 or not store.shared
+    if alone or store.count_of(EntityKind.PERSON) < parallel_from:
+        reader = CaseReader(store)
+        for found, about in store.person_pages(size):
+            yield _rendered(reader, found, about, render)
+        return
+    spawn = multiprocessing.get_context("spawn")  # no connection shared by forking
+    with ProcessPoolExecutor(
+        workers, mp_context=spawn, initializer=_open, initargs=(store.url,)
+    ) as pool:
+        pending: deque[Future[tuple[str, int]]] = deque()
+        for after in _page_starts(store, size):
+            pending.append(pool.submit(_render_page, after, render, size))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _page_starts(store: Store, size: int) -> Iterator[str]:
+    """The id after which each page of persons begins ("" for the first)."""
+    after = ""
+    for page in store.entity_id_pages(EntityKind.PERSON, size):
+        yield after
+        after = page[-1]
+
+
+def _open(url: str) -> None:
+    global _reader
+    _reader = CaseReader(Store.open(url))
+
+
+def _render_page(after: str, render: Render, size: int) -> tuple[str, int]:
+    assert _reader is not None, "a worker opens its store first"
+    page = _reader.store.person_page(after, size)
+    return _rendered(_reader, *page, render) if page else ("", 0)
+
+
+def _rendered(
+    reader: CaseReader, found: dict, about: dict, render: Render
+) -> tuple[str, int]:
+    records = [person_record(case) for case in reader.cases(found, about)]
+    return "".join(map(render, records)), len(records)
