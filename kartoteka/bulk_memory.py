@@ -1,4 +1,5 @@
-"""Building millions of objects at once: registry rows, linkage features."""
+"""Building millions of objects at once (registry rows, linkage features), and
+how much memory the machine has for them."""
 
 from __future__ import annotations
 

@@ -63,8 +63,8 @@ class CaseReader:
         clusters = {h: [h, *sorted(self.members_of.get(h, ()))] for h in heads}
         elsewhere = sorted({m for c in clusters.values() for m in c} - set(found))
         if elsewhere:  # merged records beyond this page
-            more, more_about = self.store.persons_with_claims(elsewhere)
-            found, about = {**found, **more}, {**about, **more_about}
+            found = {**found, **self.store.entities(elsewhere)}
+            about = {**about, **self.store.claims_about(elsewhere)}
         read = []  # each cluster's members, claims and the entities they name
         for cluster in clusters.values():
             members = [found[m] for m in cluster]

@@ -130,21 +130,9 @@ TABLES: dict[
 
 def csv_lines(what: str, store: Store) -> Iterator[str]:
     """The table ``what`` as CSV text, a header then one line a record."""
-    columns, to_row = TABLES[what]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-
-    def taken() -> str:
-        line = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return line
-
-    writer.writeheader()
-    yield taken()
+    yield csv_header(what)
     for record in jsonl.EXPORTS[what](store):
-        writer.writerow(to_row(record))
-        yield taken()
+        yield _line(what, record)
 
 
 def csv_header(what: str) -> str:
@@ -154,8 +142,13 @@ def csv_header(what: str) -> str:
 
 def person_csv_line(record: dict[str, Any]) -> str:
     """A person of the export contract as a line of the persons table."""
-    row = person_row(record)
-    return _csv_text([row[c] for c in PERSON_COLUMNS])
+    return _line("persons", record)
+
+
+def _line(what: str, record: dict[str, Any]) -> str:
+    columns, to_row = TABLES[what]
+    row = to_row(record)
+    return _csv_text(row.get(c, "") for c in columns)
 
 
 def _csv_text(values: Iterable[Any]) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TextIO
 
-from kartoteka.analysis.case_batches import BATCH, CaseReader
+from kartoteka.analysis.case_batches import BATCH, CaseReader, cases_in_batches
 from kartoteka.exports.jsonl import person_record
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
@@ -50,13 +50,13 @@ def rendered_pages(
     parallel_from: int = PARALLEL_FROM,
     size: int = BATCH,
 ) -> Iterator[tuple[str, int]]:
-    """Each page of persons as text, with how many persons it holds."""
+    """The persons as text, a page (or, in one process, a person) at a time,
+    with how many persons each piece holds."""
     workers = workers or os.cpu_count() or 1
     alone = workers < 2 or not store.shared
-    if alone or store.count_of(EntityKind.PERSON) < parallel_from:
-        reader = CaseReader(store)
-        for found, about in store.person_pages(size):
-            yield _rendered(reader, found, about, render)
+    if alone or store.entity_count(EntityKind.PERSON) < parallel_from:
+        for case in cases_in_batches(store, size):
+            yield render(person_record(case)), 1
         return
     spawn = multiprocessing.get_context("spawn")  # no connection shared by forking
     with ProcessPoolExecutor(
@@ -87,11 +87,7 @@ def _open(url: str) -> None:
 def _render_page(after: str, render: Render, size: int) -> tuple[str, int]:
     assert _reader is not None, "a worker opens its store first"
     page = _reader.store.person_page(after, size)
-    return _rendered(_reader, *page, render) if page else ("", 0)
-
-
-def _rendered(
-    reader: CaseReader, found: dict, about: dict, render: Render
-) -> tuple[str, int]:
-    records = [person_record(case) for case in reader.cases(found, about)]
+    if not page:
+        return "", 0
+    records = [person_record(case) for case in _reader.cases(*page)]
     return "".join(map(render, records)), len(records)

@@ -61,20 +61,12 @@ class ExportReads:
         found = _with_names(page, self._names_between(first, last, ids))
         return found, self._claims_about(claims.c.subject.between(first, last), ids)
 
-    def persons_with_claims(
-        self, ids: Sequence[str]
-    ) -> tuple[dict[str, Entity], dict[str, list[Claim]]]:
-        """These persons, and the claims whose subject each is."""
-        rows, by_entity = [], defaultdict(list)
-        for part in chunked(list(ids)):
-            rows += self._rows(sa.select(entities).where(entities.c.id.in_(part)))
-            query = sa.select(names).where(names.c.entity_id.in_(part))
-            for r in self._rows(query.order_by(names.c.name)):
-                by_entity[r.entity_id].append(name_from_row(r))
+    def claims_about(self, ids: Sequence[str]) -> dict[str, list[Claim]]:
+        """The claims whose subject each of these entities is."""
         about: dict[str, list[Claim]] = {}
         for part in chunked(list(ids)):
             about |= self._claims_about(claims.c.subject.in_(part), set(part))
-        return _with_names(rows, by_entity), about
+        return about
 
     def _names_between(
         self, first: str, last: str, ids: set[str]

@@ -104,11 +104,6 @@ class Store(
         """Can another process open this store (not a SQLite store in memory)?"""
         return self.engine.url.database not in (None, "", ":memory:")
 
-    def count_of(self, kind: EntityKind) -> int:
-        """How many entities of a kind."""
-        query = sa.select(sa.func.count()).where(entities.c.kind == str(kind))
-        return self._rows(query)[0][0]
-
     @contextmanager
     def writing(self, actor: str, reason: str | None = None) -> Iterator[BulkWriter]:
         """One atomic write: every change and its revision commit, or none does."""
