@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -18,7 +19,7 @@ import sqlalchemy as sa
 from kartoteka.storage import search as fts
 from kartoteka.storage.engine import chunked, to_json
 from kartoteka.storage.links import LinkWriter
-from kartoteka.storage.rows import Row
+from kartoteka.storage.rows import Row, derived_columns
 from kartoteka.storage.schema import (
     TABLES_WITH_REVISIONS,
     entity_refs,
@@ -66,6 +67,17 @@ class PackedRows:
         return PackedRows(
             self.kind, self.columns, [v for v in self.values if v[at] in keep]
         )
+
+    def stored(self, seq: int) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        """The columns the table stores and each row's values in them, with
+        ``rev`` = seq: a claim's quote is in its state, not in its row."""
+        derived = derived_columns(self.kind)
+        keep = [i for i, c in enumerate(self.columns) if c not in derived]
+        columns = (*(self.columns[i] for i in keep), "rev")
+        if len(keep) == len(self.columns):
+            return columns, [(*v, seq) for v in self.values]
+        pick = itemgetter(*keep)
+        return columns, [(*pick(v), seq) for v in self.values]
 
     def unpack(self) -> list[Row]:
         json_at = {
@@ -116,11 +128,7 @@ class BulkWriter(LinkWriter):
         for kind in ORDER:
             packed = tables.get(kind)
             if packed and packed.values:
-                self._insert(
-                    TABLES_WITH_REVISIONS[kind],
-                    (*packed.columns, "rev"),
-                    [(*v, seq) for v in packed.values],
-                )
+                self._insert(TABLES_WITH_REVISIONS[kind], *packed.stored(seq))
         if refs:
             self._insert(entity_refs, ("ref", "entity_id"), refs)
         if keys:

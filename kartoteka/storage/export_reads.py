@@ -16,12 +16,12 @@ from kartoteka.model import Claim, Entity, Name
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage.engine import chunked
 from kartoteka.storage.rows import (
-    claim_from_row,
     entity_from_row,
     name_from_row,
     preferred_first,
 )
 from kartoteka.storage.schema import claims, entities, names
+from kartoteka.storage.text_reads import claims_with_quotes
 
 
 class ExportReads:
@@ -88,9 +88,9 @@ class ExportReads:
         c = claims.c
         query = sa.select(claims).where(where).order_by(c.source_id, c.start, c.id)
         about: dict[str, list[Claim]] = defaultdict(list)
-        for r in self._rows(query):
-            if r.subject in ids:
-                about[r.subject].append(claim_from_row(r))
+        own = [r for r in self._rows(query) if r.subject in ids]
+        for claim in claims_with_quotes(self._rows, own):
+            about[claim.subject].append(claim)
         return about
 
 

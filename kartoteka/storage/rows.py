@@ -132,7 +132,24 @@ def qualifier_entities(qualifiers: dict[str, Any]) -> list[str]:
     return sorted({v for v in qualifiers.values() if is_entity_id(v)})
 
 
+# What a row's state holds but its table does not: a claim's quote is read
+# from its source's text at the claim's offsets (revisions still record it).
+_DERIVED = {"claim": frozenset({"quote"})}
+
+
+def derived_columns(kind: str) -> frozenset[str]:
+    """The columns of a kind's state that its table derives, not stores."""
+    return _DERIVED.get(kind, frozenset())
+
+
+def stored_part(kind: str, row: Row) -> Row:
+    """A row's state without what its table derives: what is written."""
+    derived = derived_columns(kind)
+    return {k: v for k, v in row.items() if k not in derived}
+
+
 def claim_row(c: Claim) -> Row:
+    """A claim's state (its quote included); ``stored_part`` is its row."""
     return {
         "id": c.id,
         "subject": c.subject,
@@ -156,7 +173,8 @@ def claim_row(c: Claim) -> Row:
     }
 
 
-def claim_from_row(r: Any) -> Claim:
+def claim_from_row(r: Any, quote: str) -> Claim:
+    """A claim from its row and the words its source holds at its offsets."""
     m = r._mapping if hasattr(r, "_mapping") else r
     date = None
     if m["date"]:
@@ -165,7 +183,7 @@ def claim_from_row(r: Any) -> Claim:
         id=m["id"],
         subject=m["subject"],
         predicate=m["predicate"],
-        passage=Passage(m["source_id"], m["start"], m["end"], m["quote"]),
+        passage=Passage(m["source_id"], m["start"], m["end"], quote),
         object=m["object"],
         date=date,
         value=Literal(**m["value"]) if m["value"] else None,

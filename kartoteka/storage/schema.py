@@ -87,8 +87,9 @@ claims = sa.Table(
     sa.Column("qualifiers", Json, nullable=False),
     sa.Column("source_id", sa.String(80), sa.ForeignKey("sources.id"), nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
+    # No quote: a claim's words are what its source's text holds at
+    # [start, end), read from there (a registry record's text stored once).
     sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("quote", sa.Text, nullable=False),
     sa.Column("asserted_by", sa.String(80), sa.ForeignKey("entities.id")),
     sa.Column("stance", sa.String(8), nullable=False),
     sa.Column("certainty", sa.String(8), nullable=False),

@@ -28,7 +28,6 @@ from kartoteka.storage.network_reads import AddressReads
 from kartoteka.storage.report_reads import ReportReads
 from kartoteka.storage.revisions import Revision, revision_from_row
 from kartoteka.storage.rows import (
-    claim_from_row,
     entity_from_row,
     fold,
     name_from_row,
@@ -235,10 +234,9 @@ class Store(
         query = sa.select(claims)
         for column, value in where.items():
             query = query.where(claims.c[column] == value)
-        return [
-            claim_from_row(r)
-            for r in self._rows(query.order_by(claims.c.source_id, claims.c.start))
-        ]
+        return self._claims(
+            self._rows(query.order_by(claims.c.source_id, claims.c.start))
+        )
 
     def claims_involving(self, entity_id: str) -> list[Claim]:
         """Claims in which the entity is subject, object, the one asserting,
@@ -262,8 +260,8 @@ class Store(
                 ),
             ).subquery()
             query = sa.select(claims).where(c.id.in_(sa.select(involved.c.id)))
-            for r in self._rows(query):
-                found.setdefault(r.id, claim_from_row(r))
+            for claim in self._claims(self._rows(query)):
+                found.setdefault(claim.id, claim)
         return sorted(found.values(), key=lambda k: (k.source, k.passage.start, k.id))
 
     def events(self, predicates: Sequence[str]) -> Iterator[sa.Row]:

@@ -3,7 +3,7 @@ the claims whose passages fall in a span — what a page of a source needs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import sqlalchemy as sa
 
@@ -40,25 +40,11 @@ class TextReads:
     def excerpts(self, spans: Sequence[tuple[str, int, int]]) -> list[str]:
         """The words of many spans (source, start, end) at once: the pieces
         they stand in read with one query a source, each piece once."""
-        wanted: dict[str, set[int]] = {}
-        for source_id, start, end in spans:
-            if end > start:
-                wanted.setdefault(source_id, set()).update(_numbers(start, end))
-        p = source_pieces.c
-        got: dict[tuple[str, int], str] = {}
-        for source_id, numbers in wanted.items():
-            ordered = sorted(numbers)
-            for at in range(0, len(ordered), 500):
-                query = sa.select(p.n, p.text).where(
-                    p.source_id == source_id, p.n.in_(ordered[at : at + 500])
-                )
-                got.update({(source_id, r.n): r.text for r in self._rows(query)})
-        found = []
-        for source_id, start, end in spans:
-            joined = "".join(got.get((source_id, n), "") for n in _numbers(start, end))
-            first = start // PIECE
-            found.append(joined[start - first * PIECE : end - first * PIECE])
-        return found
+        return read_excerpts(self._rows, spans)
+
+    def _claims(self, rows: Sequence[sa.Row]) -> list[Claim]:
+        """Claims from their rows, each quote read from its source's text."""
+        return claims_with_quotes(self._rows, rows)
 
     def excerpt(self, source_id: str, start: int, end: int) -> str:
         """Characters [start, end) of a source's text: only the pieces that hold
@@ -83,7 +69,7 @@ class TextReads:
             query = (
                 sa.select(claims).where(claims.c.id > last).order_by(claims.c.id)
             ).limit(size)
-            page = [claim_from_row(r) for r in self._rows(query)]
+            page = self._claims(self._rows(query))
             if not page:
                 return
             yield page
@@ -106,7 +92,43 @@ class TextReads:
             )
             .order_by(c.start, c.end)
         )
-        return [claim_from_row(r) for r in self._rows(query)]
+        return self._claims(self._rows(query))
+
+
+Run = Callable[[sa.Executable], Sequence[sa.Row]]
+
+
+def read_excerpts(run: Run, spans: Sequence[tuple[str, int, int]]) -> list[str]:
+    """The words of each span (source, start, end), ``run`` reading the
+    pieces they stand in: one query a source, each piece once."""
+    wanted: dict[str, set[int]] = {}
+    for source_id, start, end in spans:
+        if end > start:
+            wanted.setdefault(source_id, set()).update(_numbers(start, end))
+    p = source_pieces.c
+    got: dict[tuple[str, int], str] = {}
+    for source_id, numbers in wanted.items():
+        ordered = sorted(numbers)
+        for at in range(0, len(ordered), 500):
+            query = sa.select(p.n, p.text).where(
+                p.source_id == source_id, p.n.in_(ordered[at : at + 500])
+            )
+            got.update({(source_id, r.n): r.text for r in run(query)})
+    found = []
+    for source_id, start, end in spans:
+        first = start // PIECE
+        if first == (end - 1) // PIECE:  # nearly every quote: within one piece
+            text = got.get((source_id, first), "")
+        else:
+            text = "".join(got.get((source_id, n), "") for n in _numbers(start, end))
+        found.append(text[start - first * PIECE : end - first * PIECE])
+    return found
+
+
+def claims_with_quotes(run: Run, rows: Sequence[sa.Row]) -> list[Claim]:
+    """Claims from their rows, the quote of each read from its source."""
+    quotes = read_excerpts(run, [(r.source_id, r.start, r.end) for r in rows])
+    return [claim_from_row(r, q) for r, q in zip(rows, quotes, strict=True)]
 
 
 def _numbers(start: int, end: int) -> range:

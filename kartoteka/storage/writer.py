@@ -25,13 +25,13 @@ from kartoteka.storage.revisions import (
 )
 from kartoteka.storage.rows import (
     Row,
-    claim_from_row,
     claim_row,
     entity_row,
     name_row,
     qualifier_entities,
     revision_state,
     source_row,
+    stored_part,
 )
 from kartoteka.storage.schema import (
     PIECE,
@@ -45,10 +45,18 @@ from kartoteka.storage.schema import (
     search_docs,
     source_pieces,
 )
+from kartoteka.storage.text_reads import claims_with_quotes, read_excerpts
 
 REVIEW_ACTION = "status"  # a revision by which a person set a claim's status
 _REVIEW = ("status", "reviewer")
-_CONTENT = tuple(c.name for c in claims.c if c.name not in {*_REVIEW, "rev", "id"})
+# What a claim says, in the order of its state: its row's columns, and its
+# words (read from its source, so not a column) after its offsets.
+_CONTENT = tuple(
+    name
+    for c in claims.c
+    if c.name not in {*_REVIEW, "rev", "id"}
+    for name in ((c.name, "quote") if c.name == "end" else (c.name,))
+)
 
 
 class Change(StrEnum):
@@ -97,9 +105,33 @@ class Writer(ArgumentWrites):
         self._prev_hash = rev.hash
         return seq
 
+    def _run(self, query: sa.Executable) -> list[sa.Row]:
+        return self.conn.execute(query).all()
+
     def _current(self, table: sa.Table, row_id: str) -> Row | None:
+        """A row's state as revisions record it (a claim's quote included)."""
         found = self.conn.execute(sa.select(table).where(table.c.id == row_id)).first()
-        return dict(found._mapping) if found else None
+        if found is None:
+            return None
+        row = dict(found._mapping)
+        if table is claims:
+            row["quote"] = self._recorded_quote(row)
+        return row
+
+    def _recorded_quote(self, row: Row) -> str:
+        """The words its last revision recorded for a claim; for a row of an
+        import's batch, which records a digest, the words at its offsets.
+
+        Not simply the text: a source's text edited under a claim whose
+        offsets stay must still make the claim's new words a new revision."""
+        query = sa.select(revisions.c.after).where(revisions.c.seq == row["rev"])
+        recorded = self.conn.execute(query).scalar()
+        if isinstance(recorded, dict) and "quote" in recorded:
+            return recorded["quote"]
+        (quote,) = read_excerpts(
+            self._run, [(row["source_id"], row["start"], row["end"])]
+        )
+        return quote
 
     def _put(self, kind: str, row: Row, reason: str | None = None) -> Change:
         table = TABLES_WITH_REVISIONS[kind]
@@ -113,11 +145,12 @@ class Writer(ArgumentWrites):
         seq = self._revise(
             action, kind, row["id"], before, revision_state(kind, row), reason
         )
+        stored = stored_part(kind, row)
         if before is None:
-            self.conn.execute(sa.insert(table).values(**row, rev=seq))
+            self.conn.execute(sa.insert(table).values(**stored, rev=seq))
             return Change.CREATED
         self.conn.execute(
-            sa.update(table).where(table.c.id == row["id"]).values(**row, rev=seq)
+            sa.update(table).where(table.c.id == row["id"]).values(**stored, rev=seq)
         )
         return Change.UPDATED
 
@@ -275,7 +308,7 @@ class Writer(ArgumentWrites):
         self.conn.execute(
             sa.update(claims)
             .where(claims.c.id == claim_id)
-            .values({**after, "rev": seq})
+            .values({**stored_part("claim", after), "rev": seq})
         )
         return Change.UPDATED
 
@@ -302,6 +335,4 @@ class Writer(ArgumentWrites):
         query = sa.select(claims)
         for column, value in where.items():
             query = query.where(claims.c[column] == value)
-        return [
-            claim_from_row(r) for r in self.conn.execute(query.order_by(claims.c.id))
-        ]
+        return claims_with_quotes(self._run, self._run(query.order_by(claims.c.id)))

@@ -46,7 +46,7 @@ def test_a_store_that_holds_anything_is_refused(demo_store, fresh_store):
 
 def test_a_row_changed_without_a_revision_fails_the_copy(demo_store, fresh_store):
     with demo_store.engine.begin() as conn:
-        conn.execute(sa.update(claims).values(quote="not what the source says"))
+        conn.execute(sa.update(claims).values(start=claims.c.start + 1))
     report = copy_store(demo_store, fresh_store)
     assert not report.ok
     assert any("claim" in f for f in report.failures)

@@ -10,6 +10,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from kartoteka.ingest.casefile import import_casefile
 from kartoteka.model import Source
 from kartoteka.storage import Store
 from kartoteka.storage.engine import MIGRATIONS, create_engine, database_url
@@ -119,4 +120,33 @@ def test_a_sources_text_moves_into_pieces_and_stays_whole(tmp_path):
     assert store.excerpt("s", 65_530, 65_545) == source.text[65_530:65_545]
     ((meta, characters),) = store.source_metas()
     assert (meta.sha256, meta.text, characters) == (source.sha256, "", len(source.text))
+    store.close()
+
+
+def test_quotes_leave_the_claims_table_and_every_claim_keeps_its_words(
+    tmp_path, petrov_dir
+):
+    """A store made before 0018 (here: taken back to 0017, which puts each
+    quote back in its row) upgrades, verifies and reads the same words."""
+    path = tmp_path / "k.db"
+    store = Store.open(path)
+    import_casefile(store, petrov_dir / "petrov.yaml", actor="test")
+    words = {c.id: c.passage.text for c in store.claims()}
+    store.close()
+    engine = create_engine(database_url(path))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0017")
+        kept = dict(conn.exec_driver_sql("SELECT id, quote FROM claims").all())
+    engine.dispose()
+    assert kept == words and len(words) == 7
+    store = Store.open(path)
+    with store.engine.connect() as conn:
+        columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(claims)")]
+    assert "quote" not in columns
+    assert {c.id: c.passage.text for c in store.claims()} == words
+    report = store.verify()
+    assert report.ok and report.claims == 7, report.failures
     store.close()

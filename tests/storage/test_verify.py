@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from kartoteka.ingest.casefile import import_casefile
 from kartoteka.storage.schema import (
     claims,
     entities,
@@ -24,19 +25,37 @@ def test_an_untouched_store_verifies(petrov_store):
     assert (report.sources, report.claims) == (2, 7)
 
 
-def test_a_quote_edited_with_sql_is_caught(petrov_store):
+def test_a_quote_moved_with_sql_is_caught(petrov_store):
+    """The row keeps offsets, not words: moved offsets no longer hold the
+    words the claim's revision recorded."""
     claim = petrov_store.claims(predicate="executed")[0]
     _tamper(
         petrov_store,
         sa.update(claims)
         .where(claims.c.id == claim.id)
-        .values(quote="shot on 21 May 1938"),
+        .values(start=claim.passage.start + 1),
     )
     failures = petrov_store.verify().failures
-    assert any(f"claim {claim.id}: quote not found verbatim" in f for f in failures)
-    assert any(
-        f"claim {claim.id}: changed without a revision (quote)" in f for f in failures
+    assert f"claim {claim.id}: quote not found verbatim at " in "".join(failures)
+
+
+def test_offsets_beyond_the_text_are_caught(petrov_store):
+    claim = petrov_store.claims(predicate="executed")[0]
+    _tamper(
+        petrov_store,
+        sa.update(claims).where(claims.c.id == claim.id).values(end=10**9),
     )
+    failures = petrov_store.verify().failures
+    assert sum(f"claim {claim.id}: quote not found verbatim" in f for f in failures)
+
+
+def test_claim_rows_keep_offsets_and_claims_read_their_words(petrov_store):
+    assert "quote" not in claims.c
+    for claim in petrov_store.claims():
+        excerpt = petrov_store.excerpt(
+            claim.source, claim.passage.start, claim.passage.end
+        )
+        assert claim.passage.text == excerpt != ""
 
 
 def test_a_source_text_edited_with_sql_is_caught(petrov_store):
@@ -109,3 +128,23 @@ def test_a_removed_revision_breaks_the_chain(petrov_store):
         "revision 3: chain broken (previous hash differs)"
         in petrov_store.verify().failures
     )
+
+
+def test_words_edited_in_a_source_under_a_claim_that_stays_put_are_revised(
+    petrov_store, petrov_dir
+):
+    """The same offsets, other words: the claim gets a revision with its new
+    words (read from the text, the row alone would look unchanged)."""
+    claim = petrov_store.claims(predicate="executed")[0]
+    for name, old, new in [
+        ("petrov-report.txt", "shot on 20 May 1938", "shot at 20 May 1938"),
+        ("petrov.yaml", "shot on 20 May 1938", "shot at 20 May 1938"),
+    ]:
+        path = petrov_dir / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), "utf-8")
+    import_casefile(petrov_store, petrov_dir / "petrov.yaml", actor="test")
+    again = petrov_store.claim(claim.id)
+    assert again.passage.start == claim.passage.start
+    assert again.passage.text == "shot at 20 May 1938"
+    assert petrov_store.revisions(claim.id)[-1].after["quote"] == again.passage.text
+    assert petrov_store.verify().ok, petrov_store.verify().failures
