@@ -160,7 +160,7 @@ def kartoteka_model(rows: list[dict]) -> set[tuple[str, str]]:  # type: ignore[t
             r["sex"],
             r["place"],
             r["birth"],
-            None,
+            r.get("died"),  # the list's date of execution; the copies give none
         )
         for r in rows
     )
@@ -249,7 +249,10 @@ def main() -> None:
             )
         for scheme in sorted({c["scheme"] for c in copies}):
             mine = {p for p in truth if by_id[p[1]]["scheme"] == scheme}
-            print(f"    {scheme:<11} recall {len(mine & judged) / len(mine):.3f}")
+            hit = len(mine & judged)
+            print(
+                f"    {scheme:<11} recall {hit / len(mine):.3f} ({hit} of {len(mine)})"
+            )
     print(f"peak memory: {peak_rss_mib():,.0f} MiB")
 
 

@@ -13,9 +13,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from kartoteka.names.keys import patronymic_keys, word_keys
+from kartoteka.names.keys import (
+    patronymic_keys,
+    preferred_key,
+    preferred_patronymic_key,
+    word_keys,
+)
 from kartoteka.names.normalize import normalize
-from kartoteka.names.phonetic import is_cyrillic
+from kartoteka.names.phonetic import convention_of, is_cyrillic
 from kartoteka.names.structure import (
     NameParts,
     parse_name,
@@ -63,12 +68,13 @@ def _first(keys: Iterable[str]) -> str | None:
     return next(iter(keys), None)
 
 
-def _initial(word: str | None) -> str | None:
+def _initial(word: str | None, convention: str | None = None) -> str | None:
     """The first sound of a word or initial, as its likeliest reading has it
-    (V. is в, though German would read it ф)."""
+    (V. is в, though German would read it ф; J. is я in a German name)."""
     if not word:
         return None
-    return _first(k[:1] for k in word_keys(word.rstrip(".")) if k)
+    key = preferred_key(word.rstrip("."), convention)
+    return key[:1] if key else None
 
 
 # The features of one name part, cached: a registry of millions holds some
@@ -91,20 +97,26 @@ def _one_surname(word: str) -> tuple[str | None, list[str] | None]:
 
 
 @lru_cache(maxsize=65536)
-def _given(word: str | None, patronymic: bool) -> PartFeatures:
+def _given(
+    word: str | None, patronymic: bool, convention: str | None = None
+) -> PartFeatures:
     """The features of a given name or patronymic (normalized, as a reading
     gives it); an initial alone gives only its initials. The word as
     written and its Cyrillic first letter are for the guard, not for Splink:
     a slip of the pen may show plainer in the word than in its keys
     (Владиир: one letter dropped, two from the key once its doubled и is
-    one), and the keys read Е., И., Ю. and Я. alike."""
+    one), and the keys read Е., И., Ю. and Я. alike. ``convention``: the
+    one the whole name is likeliest spelt in, whose key comes first."""
     if not word:
         return None, None, None, None, None
-    initial, letter = _initial(word), _cyrillic_letter(word)
+    initial, letter = _initial(word, convention), _cyrillic_letter(word)
     if word.endswith("."):
         return None, None, initial, None, letter
-    keys = patronymic_keys(word) if patronymic else word_keys(word)
-    return _first(keys), sorted(keys), initial, word, letter
+    if patronymic:
+        keys, first = patronymic_keys(word), preferred_patronymic_key(word, convention)
+    else:
+        keys, first = word_keys(word), preferred_key(word, convention)
+    return first, sorted(keys), initial, word, letter
 
 
 _SAME_LETTER = str.maketrans("ёэй", "ееи")
@@ -201,7 +213,10 @@ def person_row(
     surname_keys = {
         k for found in parsed if found[0].surname for k in _surname(found[0].surname)
     }
-    own = _one_surname(best.surname)[0] if best.surname else None
+    # A Latin name's keys first as the convention it is spelt in reads it
+    # (Jakow Iwanowitsch: я, not дж).
+    convention = convention_of(best.text)
+    own = preferred_key(best.surname, convention, True) if best.surname else None
     return _row(
         person_id,
         (own, sorted(surname_keys) or None),
@@ -211,6 +226,7 @@ def person_row(
         birthplace,
         birth,
         death,
+        convention,
     )
 
 
@@ -223,10 +239,11 @@ def _row(
     birthplace: str | None,
     birth: str | None,
     death: str | None,
+    convention: str | None = None,
 ) -> tuple[Any, ...]:
     """The values in the order of ``FIELDS``."""
-    g_key, g_keys, g_initial, g_word, g_letter = _given(given, False)
-    p_key, p_keys, p_initial, p_word, p_letter = _given(patronymic, True)
+    g_key, g_keys, g_initial, g_word, g_letter = _given(given, False, convention)
+    p_key, p_keys, p_initial, p_word, p_letter = _given(patronymic, True, convention)
     death_year, _, death_date = date_fields(death)
     return (
         person_id,

@@ -128,6 +128,18 @@ BLOCKING = [
     # would pair too many: the busiest days of 1937 have thousands of
     # executions.
     _near_in_age(block_on("given_key", _PATRONYMIC, "death_date", _SURNAME_LETTER)),
+    # Initials and a slip in the surname (Stoaynov B. S., Стоянов Борис
+    # Семенович): both initials, the birth year, the surname's beginning —
+    # where one record gives initials only (full names have their rule above).
+    And(
+        block_on(
+            "given_initial",
+            _PATRONYMIC_INITIAL,
+            "birth_year",
+            "substr(surname_key, 1, 3)",
+        ),
+        CustomRule("l.given_key IS NULL OR r.given_key IS NULL"),
+    ),
     _swapped_names("l.{}", "r.{}"),
     # Records that name nobody (most of the all-Russia list's): birth year,
     # date of death and birthplace as written, all three.
@@ -137,13 +149,18 @@ BLOCKING = [
 # Narrow ones: in the pairs that share a surname alone, most pairs hold a
 # record that leaves out a birthplace or a date the other states, and EM
 # took that split for the matches (given names agreeing in 3 % of them).
-# Every comparison is trained by at least one rule; the date of death's
-# rule finds nothing in sources without one, and the surname keeps its
-# starting values there.
+# Every comparison is trained by at least one step. A step tries its rules
+# in turn until one trains plausibly: the surname's own step asks for the
+# date of death, and where sources give none, or the pairs sharing one are
+# namesakes shot on one day (a list without duplicates of its own), for the
+# birth year instead.
 TRAINING = [
-    block_on("surname_key", "given_key"),
-    block_on("given_key", "patronymic_key", "death_date"),
-    block_on("surname_key", "patronymic_key"),
+    (block_on("surname_key", "given_key"),),
+    (
+        block_on("given_key", "patronymic_key", "death_date"),
+        block_on("given_key", "patronymic_key", "birth_year"),
+    ),
+    (block_on("surname_key", "patronymic_key"),),
 ]
 
 
@@ -249,7 +266,7 @@ NAME_COMPARISONS = ("surname", "given", "patronymic", "order")
 
 # A model trained before is reused while this and the identifying fields stay
 # the same; raise it whenever comparisons, levels or blocking change.
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 
 
 def signature(fields: Sequence[IdentifyingField] = (), engine: str = "duckdb") -> str:

@@ -43,6 +43,56 @@ def _once_neutral(model: dict[str, Any]) -> dict[str, Any]:
     return model
 
 
+def _train_step(
+    linker: Linker,
+    frame: Any,
+    rules: Sequence[Any],
+    em_pairs: float,
+    notes: list[str],
+) -> Linker:
+    """EM on the first of these rules that runs and trains the names it
+    leaves free plausibly; the last one is taken if it runs at all (the
+    whole model is checked after the last step)."""
+    so_far = linker.misc.save_model_to_json()
+    for n, rule in enumerate(rules):
+        em = linker.training.estimate_parameters_using_expectation_maximisation
+        # On sampled pairs: each rule pairs millions of records at a million
+        # persons. (With these narrow rules half a million pairs train as
+        # two million did; with the surname alone, a million left EM without
+        # a plausible split on the cross-script test.)
+        ran = _attempt(
+            "m by EM", lambda r=rule, em=em: em(r, max_pairs=em_pairs), notes
+        )
+        last = n == len(rules) - 1
+        if ran and (last or _names_plausible(so_far, linker)):
+            if n:
+                notes.append(f"m by EM: trained on rule {n + 1} of its step instead")
+            return linker
+        if ran:
+            notes.append(f"m by EM: rule {n + 1} of its step found namesakes")
+        # Splink sets aside the comparisons a rule blocks on while EM runs,
+        # and a failed or refused run leaves them out: back to the model as
+        # it was before the run.
+        linker = Linker(frame, so_far, log_level=None)
+    return linker
+
+
+def _names_plausible(before: dict[str, Any], linker: Linker) -> bool:
+    """``plausible`` for the name comparisons this run changed."""
+    after = linker.misc.save_model_to_json()
+    exact = {
+        c["output_column_name"]: c["comparison_levels"][1].get("m_probability")
+        for c in before["comparisons"]
+    }
+    changed = [
+        c
+        for c in after["comparisons"]
+        if c["comparison_levels"][1].get("m_probability")
+        != exact.get(c["output_column_name"])
+    ]
+    return plausible({"comparisons": changed})
+
+
 def train(
     linker: Linker,
     frame: Any,
@@ -88,22 +138,8 @@ def train(
         notes,
     )
     before_em = linker.misc.save_model_to_json()
-    for rule in TRAINING:
-        em = linker.training.estimate_parameters_using_expectation_maximisation
-        # On sampled pairs: each rule pairs millions of records at a million
-        # persons. (With these narrow rules half a million pairs train as
-        # two million did; with the surname alone, a million left EM without
-        # a plausible split on the cross-script test.)
-        so_far = linker.misc.save_model_to_json()
-        if not _attempt(
-            "m by EM",
-            lambda rule=rule, em=em: em(rule, max_pairs=em_pairs),
-            notes,
-        ):
-            # Splink sets aside the comparisons a rule blocks on while EM
-            # runs, and a failed run leaves them out: the model goes back
-            # to what it was before the run.
-            linker = Linker(frame, so_far, log_level=None)
+    for step in TRAINING:
+        linker = _train_step(linker, frame, step, em_pairs, notes)
     trained = linker.misc.save_model_to_json()
     if not plausible(trained):
         notes.append(

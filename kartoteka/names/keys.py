@@ -7,7 +7,13 @@ from functools import lru_cache
 
 from kartoteka.names.equivalents import baltic_stem
 from kartoteka.names.normalize import CYRILLIC_LETTER
-from kartoteka.names.phonetic import consonants, readings, skeleton
+from kartoteka.names.phonetic import (
+    consonants,
+    from_latin,
+    is_cyrillic,
+    readings,
+    skeleton,
+)
 from kartoteka.names.structure import NameParts, parse_name, plain_words
 
 LONGEST_KEY = 80  # a longer "name" is no name: a stray line a parser took for one
@@ -35,15 +41,37 @@ def _word_keys(word: str, surname: bool) -> tuple[tuple[str, str], ...]:
     return tuple(keys.items())
 
 
+def preferred_key(
+    word: str, convention: str | None, surname: bool = False
+) -> str | None:
+    """The key of a word under the convention its name is spelt in (see
+    ``convention_of``); without one, or for Cyrillic, its first key."""
+    keys = word_keys(word, surname)
+    if convention and not is_cyrillic(word):
+        key = skeleton(from_latin(word.lower(), convention), surname=surname)
+        if key in keys:
+            return key
+    return next(iter(keys), None)
+
+
+def _masculine(key: str) -> str:
+    for feminine, masculine in _PATRONYMIC_ENDINGS:
+        if key.endswith(feminine):
+            return key[: -len(feminine)] + masculine
+    return key
+
+
 def patronymic_keys(word: str) -> dict[str, str]:
-    keys = {}
+    keys: dict[str, str] = {}
     for key, convention in word_keys(word).items():
-        for feminine, masculine in _PATRONYMIC_ENDINGS:
-            if key.endswith(feminine):
-                key = key[: -len(feminine)] + masculine
-                break
-        keys.setdefault(key, convention)
+        keys.setdefault(_masculine(key), convention)
     return keys
+
+
+def preferred_patronymic_key(word: str, convention: str | None) -> str | None:
+    """``preferred_key`` of a patronymic, its feminine ending made masculine."""
+    key = preferred_key(word, convention)
+    return _masculine(key) if key is not None else None
 
 
 def initial_keys(word: str) -> set[str]:

@@ -63,7 +63,7 @@ CONVENTIONS: dict[str, dict[str, str]] = {
         "chtch": "šč", "tch": "č", "dj": "dž", "kh": "h", "ch": "š", "ou": "u",
         "j": "ž", "y": "j", "ia": "ja", "iou": "ju", "ie": "je", "ï": "j",
         "gu": "g", "qu": "k", "ph": "f", "c": "k", "ce": "se", "ci": "si",
-        "ss": "s", "w": "v", "z": "z",
+        "ss": "s", "w": "v", "z": "z", "ts": "c",
     },
     "polish": {
         "szcz": "šč", "cz": "č", "sz": "š", "rz": "ž", "dż": "dž", "ch": "h",
@@ -118,6 +118,37 @@ def readings(token: str) -> dict[str, str]:
     for convention in CONVENTIONS:
         found.setdefault(from_latin(token, convention), convention)
     return {convention: reading for reading, convention in found.items()}
+
+
+# What gives a convention away in a whole Latin name, and how strongly. A
+# Russian name in English letters has no j (Yakov, not Jakov), so a j
+# points to the others; č š ž and the soft sign ʹ to the scholarly ones.
+_CUES: dict[str, tuple[tuple[re.Pattern[str], int], ...]] = {
+    name: tuple((re.compile(pattern), weight) for pattern, weight in cues)
+    for name, cues in {
+        # (the sh and ch of German sch and tsch are none of English's)
+        "english": (("zh|kh|(?<![cs])sh|ts(?!ch)|y[aeuo]", 2), ("(?<![st])ch", 1)),
+        "scholarly": (("[čšžŝâûʹ]", 3), ("j", 1)),
+        "german": (("sch", 3), ("w", 1), ("j", 1)),
+        "polish": (("cz|sz|rz|[żł]", 3), ("w", 1), ("j", 1)),
+        "french": (("ou|tch|dj", 2),),
+    }.items()
+}
+
+
+def convention_of(text: str) -> str | None:
+    """The convention a whole Latin name is likeliest spelt in ("Jakow
+    Iwanowitsch": German), None without a clue or for Cyrillic. Ties go to
+    the earlier of english, scholarly, german, polish, french."""
+    low = text.lower()
+    if is_cyrillic(low):
+        return None
+    scores = {
+        name: sum(weight * len(cue.findall(low)) for cue, weight in cues)
+        for name, cues in _CUES.items()
+    }
+    best = max(scores, key=scores.__getitem__)  # the first of the highest
+    return best if scores[best] else None
 
 
 _MUTE_E = re.compile(r"[^aeiouy]e$")

@@ -27,6 +27,9 @@ _PATRONYMIC_ENDINGS = (
     "ича", "овны", "евны", "ичны",
     "ovich", "evich", "ovitch", "evitch", "ovič", "evič", "owitsch", "ewitsch",
     "ovna", "evna", "ichna", "ovicha", "evicha", "owicz", "ewicz",
+    # Кузьмич, Ильич, Саввич and the women's -овна in every convention
+    "ich", "itch", "itsch", "ič", "icz", "owna", "ewna", "ična", "itschna",
+    "iczna", "itchna",
 )  # fmt: skip
 _FEMININE_SURNAME = (
     "ая", "ова", "ева", "ёва", "ина", "ына", "aya", "aja", "ova", "eva", "ina", "yna",

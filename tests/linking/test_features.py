@@ -56,3 +56,18 @@ def test_a_registrys_plain_name_reads_as_the_general_reading_has_it(monkeypatch)
     monkeypatch.setattr(features, "plain_words", lambda name: None)
     assert plain == [features.person_row(*row) for row in rows]
     assert plain[1][features.FIELDS.index("sex")] == "F"
+
+
+def test_a_latin_name_is_read_in_the_convention_it_is_spelt_in():
+    """Blocking and the exact levels read one key of each part: a German or
+    scholarly spelling's J is я, not the дж of English."""
+    cyrillic = features_of(person_row("c", ["Дубовский Яков Юрьевич"]))
+    for spelling in (
+        "Dubowskii Jakow Jurewitsch",  # German
+        "Dubovskij Jakov Jurʹevič",  # scholarly
+        "Dubowski Jakow Jurjewicz",  # Polish
+        "Dubovskiy Yakov Yuryevich",  # English
+    ):
+        latin = features_of(person_row("l", [spelling]))
+        for field in ("surname_key", "given_key", "given_initial", "patronymic_key"):
+            assert latin[field] == cyrillic[field], (spelling, field, latin[field])

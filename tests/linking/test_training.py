@@ -46,9 +46,13 @@ def test_a_failed_em_run_leaves_every_comparison_in_the_model():
         ]
         trained, notes = train(linker, frame, max_pairs=2e5, em_pairs=1e5)
         kept = trained.misc.save_model_to_json()["comparisons"]
-    # the rule on the date of death found no pairs and failed
+    # the rule on the date of death found no pairs and failed; its step
+    # trained on the birth year instead, so the surname is trained too
     assert any("m by EM" in note and "death_date" in note for note in notes), notes
+    assert "m by EM: trained on rule 2 of its step instead" in notes
     assert [c["output_column_name"] for c in kept] == wanted
+    surname = next(c for c in kept if c["output_column_name"] == "surname")
+    assert surname["comparison_levels"][1]["m_probability"] != 0.85  # not the start
 
 
 def test_disagreement_is_never_impossible():

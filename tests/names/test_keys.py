@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kartoteka.names.keys import name_keys, word_keys
+from kartoteka.names.keys import (
+    name_keys,
+    preferred_key,
+    preferred_patronymic_key,
+    word_keys,
+)
 from kartoteka.names.normalize import normalize, strip_stress
+from kartoteka.names.phonetic import convention_of
 
 FAMILIES = {
     "kh/ch/h": ("Бухарин", "Bukharin", "Bucharin", "Boukharine", "Buharin"),
@@ -83,3 +89,27 @@ def test_name_keys_cover_every_part_and_the_declined_form():
         name_keys("Иванова Мария Петровна").patronymic
         == name_keys("Иванов Петр Петрович").patronymic
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "convention"),
+    [
+        ("Jakow Iwanowitsch Filippow", "german"),
+        ("Jakov Petrovič Kugren", "scholarly"),
+        ("Jakow Piotrowicz", "polish"),
+        ("Iakov Petrovitch Koughren", "french"),
+        ("Yakov Petrovich Kugren", "english"),
+        ("Michail Charlampiewitsch Kurinow", "german"),  # no English sh or ts
+        ("Ivan Ivanov", None),
+        ("Тухачевский Михаил", None),
+    ],
+)
+def test_a_latin_name_tells_the_convention_it_is_spelt_in(name, convention):
+    assert convention_of(name) == convention
+
+
+def test_the_preferred_key_is_the_conventions_reading():
+    assert preferred_key("jakow", "german") == "iakav"
+    assert preferred_key("jakow", None) == next(iter(word_keys("jakow")))
+    assert preferred_key("яков", "german") == "iakav"
+    assert preferred_patronymic_key("Adamowna", "german") == "adamavič"

@@ -98,3 +98,23 @@ def test_latin_look_alikes_in_a_cyrillic_name_are_cyrillic_initials_too(text):
     reading = parse_name(text)[0]
     assert (reading.given[:1], reading.patronymic[:1]) == ("н", "р")
     assert parse_name("M. N. Tukhachevsky")[0].given == "m."  # a Latin name's own
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "given", "patronymic"),
+    [
+        ("Papschew Semen Kusmitsch", "papschew", "semen", "kusmitsch"),  # Кузьмич
+        ("Dukarevich Sakhar Ilich", "dukarevich", "sakhar", "ilich"),  # Ильич
+        ("Fischer Anna Adamowna", "fischer", "anna", "adamowna"),
+        ("Korženko Vasilij Savvič", "korženko", "vasilij", "savvič"),  # Саввич
+    ],
+)
+def test_latin_patronymics_of_every_convention_are_found(
+    text, surname, given, patronymic
+):
+    first = parse_name(text)[0]
+    assert (first.surname, first.given, first.patronymic) == (
+        surname,
+        given,
+        patronymic,
+    )
