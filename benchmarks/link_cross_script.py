@@ -32,6 +32,7 @@ from splink import SettingsCreator, block_on
 from kartoteka.ingest.registries import memorial_moscow
 from kartoteka.linking.feature_table import build_features
 from kartoteka.linking.run import REVIEW_FROM
+from kartoteka.names.normalize import in_one_script
 
 SCHEMES = {
     "BGN/PCGN": iuliia.BGN_PCGN.translate,
@@ -117,7 +118,13 @@ def _typo(word: str, rng: random.Random) -> str:
 def latin_copy(p: dict, rng: random.Random) -> dict:  # type: ignore[type-arg]
     """A Latin spelling of a person, as another source might give it."""
     scheme = rng.choice(list(SCHEMES))
-    write = SCHEMES[scheme]
+    # Romanized as a person reads the name: a Latin look-alike inside a
+    # Cyrillic word of the list («Hиколай») is the letter it stands for.
+    romanize = SCHEMES[scheme]
+
+    def write(text: str) -> str:
+        return romanize(in_one_script(text))
+
     surname, given, patronymic = (
         write(p[k]) for k in ("surname", "given", "patronymic")
     )

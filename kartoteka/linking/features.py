@@ -58,10 +58,12 @@ FIELDS = COLUMNS + GUARD_ONLY
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?[~?%]?$")
 
 
-def _fullness(parts: NameParts) -> tuple[int, bool]:
+def _fullness(parts: NameParts) -> tuple[int, bool, bool]:
     given = [parts.surname, parts.given, parts.patronymic]
     full = sum(2 if p and not p.endswith(".") else 1 if p else 0 for p in given)
-    return full, parts.cyrillic
+    # "Gorjeltchanin Iou. B.": the word is the surname, not the initial B.
+    whole_surname = not parts.is_initial("surname")
+    return full, whole_surname, parts.cyrillic
 
 
 def _first(keys: Iterable[str]) -> str | None:

@@ -131,7 +131,7 @@ _CUES: dict[str, tuple[tuple[re.Pattern[str], int], ...]] = {
         "scholarly": (("[čšžŝâûʹ]", 3), ("j", 1)),
         "german": (("sch", 3), ("w", 1), ("j", 1)),
         "polish": (("cz|sz|rz|[żł]", 3), ("w", 1), ("j", 1)),
-        "french": (("ou|tch|dj", 2),),
+        "french": (("ou|tch|dj", 3),),
     }.items()
 }
 

@@ -40,8 +40,12 @@ _MASCULINE_SURNAME = (
 )  # fmt: skip
 
 
+# German given names end as Latin patronymics do (Genrich, Friedrich).
+_NOT_PATRONYMIC = ("rich",)
+
+
 def _patronymic_ending(word: str) -> bool:
-    return word.endswith(_PATRONYMIC_ENDINGS)
+    return word.endswith(_PATRONYMIC_ENDINGS) and not word.endswith(_NOT_PATRONYMIC)
 
 
 @dataclass(frozen=True)

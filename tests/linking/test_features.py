@@ -71,3 +71,9 @@ def test_a_latin_name_is_read_in_the_convention_it_is_spelt_in():
         latin = features_of(person_row("l", [spelling]))
         for field in ("surname_key", "given_key", "given_initial", "patronymic_key"):
             assert latin[field] == cyrillic[field], (spelling, field, latin[field])
+
+
+def test_of_two_readings_the_one_whose_surname_is_a_word_is_taken():
+    features = features_of(person_row("l", ["Gorjeltchanin Iou. B."]))
+    assert features["surname_key"] == "garšilčanin"
+    assert (features["given_initial"], features["patronymic_initial"]) == ("i", "b")

@@ -107,6 +107,13 @@ def test_latin_look_alikes_in_a_cyrillic_name_are_cyrillic_initials_too(text):
         ("Dukarevich Sakhar Ilich", "dukarevich", "sakhar", "ilich"),  # Ильич
         ("Fischer Anna Adamowna", "fischer", "anna", "adamowna"),
         ("Korženko Vasilij Savvič", "korženko", "vasilij", "savvič"),  # Саввич
+        # a German given name is no patronymic for ending as one does
+        (
+            "Ruschanskii Genrich Stanislawowitsch",
+            "ruschanskii",
+            "genrich",
+            "stanislawowitsch",
+        ),
     ],
 )
 def test_latin_patronymics_of_every_convention_are_found(
