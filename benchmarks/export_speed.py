@@ -5,9 +5,9 @@
 
 Writes each export of STORE to /dev/null as `kartoteka export` does and
 prints persons (or entities) a second and the peak memory of this process
-(with its largest worker) after each. Persons are rendered by one process a
-core unless --workers says otherwise. Without --db: a temporary store of
-both Memorial lists in ../shared and the demo.
+(with its largest worker) after each. Persons (and FtM's claims) are
+rendered by one process a core unless --workers says otherwise. Without
+--db: a temporary store of both Memorial lists in ../shared and the demo.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from common import peak_rss_mib
 from reasoning_scale import build
 
 from kartoteka.exports.csv_tables import person_csv_line
-from kartoteka.exports.ftm import ftm_entities
+from kartoteka.exports.ftm import ftm_lines
 from kartoteka.exports.jsonl import json_line
-from kartoteka.exports.parallel_persons import write_persons
+from kartoteka.exports.parallel_pages import write_persons
 from kartoteka.storage import Store
 
 
@@ -45,7 +45,12 @@ def _csv(store: Store) -> int:
 
 
 def _ftm(store: Store) -> int:
-    return sum(1 for _ in ftm_entities(store))
+    out = _Null()
+    count = 0
+    for text, n in ftm_lines(store, WORKERS):
+        out.write(text)
+        count += n
+    return count
 
 
 WORKERS: int | None = None  # one process a core, as `kartoteka export`

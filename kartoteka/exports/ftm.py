@@ -10,15 +10,23 @@ proof. Candidates and rejected claims stay out: Aleph gets what people accepted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+import orjson
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from kartoteka.analysis.case_batches import CaseReader
 from kartoteka.analysis.cases import build_case
 from kartoteka.exports import jsonl
+from kartoteka.exports.jsonl import json_line
+from kartoteka.exports.parallel_pages import (
+    PARALLEL_FROM,
+    rendered_claims,
+    rendered_pages,
+)
 from kartoteka.model import Claim, Entity, Source
 from kartoteka.model.vocabulary import PREDICATES, EntityKind, Group, Status
 from kartoteka.storage import Store
@@ -147,41 +155,56 @@ def claim_proxy(claim: Claim, subject_label: str) -> EntityProxy | None:
 
 
 def _claim_proxies(
-    store: Store, pages: Iterable[list[Claim]], present: set[str]
+    store: Store, claims: list[Claim], canonical: dict[str, str]
 ) -> Iterator[EntityProxy]:
-    """Claims whose every entity is exported (``present``), as proxies; the
-    subjects' names read a page of claims at a time."""
-    for page in pages:
-        kept = [c for c in page if {c.subject, c.object} - {None} <= present]
-        labels = store.preferred_names([c.subject for c in kept])
-        for claim in kept:
-            proxy = claim_proxy(claim, labels[claim.subject])
-            if proxy is not None:
-                yield proxy
+    """Claims as proxies, merged records replaced by their canonical person;
+    the subjects' names read at once."""
+    kept = [_canonical(c, canonical) for c in claims]
+    labels = store.preferred_names([c.subject for c in kept])
+    for claim in kept:
+        proxy = claim_proxy(claim, labels[claim.subject])
+        if proxy is not None:
+            yield proxy
 
 
-def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
-    """Every source, entity and accepted claim of the store as FtM entities.
+def person_line(record: dict[str, Any]) -> str:
+    """A person's export record as an FtM entity, one JSON line."""
+    return json_line(person_proxy(record).to_dict())
+
+
+def claim_lines(reader: CaseReader, page: list[Claim]) -> str:
+    """A page of claims as FtM entities, a JSON line each."""
+    proxies = _claim_proxies(reader.store, page, reader.links)
+    return "".join(json_line(p.to_dict()) for p in proxies)
+
+
+def ftm_lines(
+    store: Store, workers: int | None = None, parallel_from: int = PARALLEL_FROM
+) -> Iterator[tuple[str, int]]:
+    """Every source, entity and accepted claim of the store as FtM entities,
+    JSON lines in pieces, with how many entities each piece holds. Persons
+    and claims are put into words by ``workers`` processes when there are
+    many (``kartoteka.exports.parallel_pages``).
 
     A merged person is exported once under its canonical id, and claims about
-    its merged records point there."""
-    present: set[str] = set()
+    its merged records point there. Every kind of entity has a schema, so
+    every claim's entities are in the export."""
     for meta, _ in store.source_metas():  # one text in memory at a time
-        yield source_proxy(store.source(meta.id)).to_dict()
-        present.add(meta.id)
-    for record in jsonl.persons(store):
-        yield person_proxy(record).to_dict()
-        present.add(record["id"])
+        yield json_line(source_proxy(store.source(meta.id)).to_dict()), 1
+    yield from rendered_pages(store, person_line, workers, parallel_from)
     for kind in SCHEMA_OF_KIND:
         if kind is EntityKind.PERSON:
             continue
         for entity in store.entities(kind=kind).values():
-            yield entity_proxy(entity).to_dict()
-            present.add(entity.id)
-    canonical = store.links()
-    pages = ([_canonical(c, canonical) for c in page] for page in store.claim_pages())
-    for proxy in _claim_proxies(store, pages, present):
-        yield proxy.to_dict()
+            yield json_line(entity_proxy(entity).to_dict()), 1
+    yield from rendered_claims(store, claim_lines, workers, parallel_from)
+
+
+def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
+    """``ftm_lines`` as FtM entity dicts, in this process."""
+    for text, _ in ftm_lines(store, workers=1):
+        for line in text.splitlines():
+            yield orjson.loads(line)
 
 
 def _proxy(store: Store, entity: Entity) -> EntityProxy:
@@ -215,7 +238,7 @@ def case_ftm(store: Store, entity_id: str) -> list[dict[str, Any]]:
                 found[ref] = _proxy(store, store.entity(ref))
         if claim.source not in found:
             found[claim.source] = source_proxy(store.source(claim.source))
-    links = list(_claim_proxies(store, [claims], set(found)))
+    links = list(_claim_proxies(store, claims, {}))
     return [p.to_dict() for p in (*found.values(), *links)]
 
 

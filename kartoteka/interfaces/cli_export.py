@@ -13,7 +13,7 @@ from rich.markup import escape
 from kartoteka.errors import KartotekaError
 from kartoteka.exports.csv_tables import csv_header, person_csv_line, write_csv
 from kartoteka.exports.jsonl import EXPORTS, json_line, write_jsonl
-from kartoteka.exports.parallel_persons import write_persons
+from kartoteka.exports.parallel_pages import write_persons
 from kartoteka.interfaces.cli import _store, cli, console, errors, output_option
 from kartoteka.storage import Store
 
@@ -28,9 +28,13 @@ def _write(store: Store, what: str, fmt: str, source: str | None, out: TextIO) -
         out.write(doc.serialize(format="json", indent=1))
         return len(doc.get_records())
     if what == "ftm":
-        from kartoteka.exports.ftm import ftm_entities
+        from kartoteka.exports.ftm import ftm_lines
 
-        return write_jsonl(ftm_entities(store), out)
+        count = 0
+        for text, n in ftm_lines(store):  # by several processes, when many
+            out.write(text)
+            count += n
+        return count
     if what == "persons":  # by several processes at once, when many
         if fmt == "csv":
             out.write(csv_header(what))

@@ -65,15 +65,34 @@ class TextReads:
         """Every claim in order of id, a page at a time: an export of millions
         holds one page in memory, not all."""
         last = ""
-        while True:
-            query = (
-                sa.select(claims).where(claims.c.id > last).order_by(claims.c.id)
-            ).limit(size)
-            page = self._claims(self._rows(query))
-            if not page:
-                return
+        while page := self.claim_page(last, size):
             yield page
             last = page[-1].id
+
+    def claim_page(self, after: str, size: int) -> list[Claim]:
+        """The ``size`` claims after the id ``after``, in order of id."""
+        query = (
+            sa.select(claims).where(claims.c.id > after).order_by(claims.c.id)
+        ).limit(size)
+        return self._claims(self._rows(query))
+
+    def claim_page_starts(self, size: int) -> Iterator[str]:
+        """The id after which each page of ``size`` claims begins ("" for the
+        first), read from the index alone."""
+        after = ""
+        while True:
+            query = (
+                sa.select(claims.c.id)
+                .where(claims.c.id > after)
+                .order_by(claims.c.id)
+                .offset(size - 1)
+                .limit(1)
+            )
+            yield after
+            found = self._rows(query)
+            if not found:
+                return
+            after = found[0].id
 
     def claims_in_span(
         self, source_id: str, start: int, end: int, longest: int = 20_000

@@ -74,9 +74,12 @@ def download(request: Request, who: Who, name: str) -> Response:
 
         return _attachment(prov_json(store), name)
     if name == "archive.ftm.json":
-        from kartoteka.exports.ftm import ftm_entities
+        from kartoteka.exports.ftm import ftm_lines
 
-        return _attachment(map(jsonl.json_line, ftm_entities(store)), name)
+        # In the server's own process: a download does not start processes
+        # beside the ones serving everybody else (`kartoteka export ftm` does).
+        pieces = (text for text, _ in ftm_lines(store, workers=1))
+        return _attachment(pieces, name)
     if fmt == "csv":
         return _attachment(csv_tables.csv_lines(what, store), name)
     return _attachment(map(jsonl.json_line, jsonl.EXPORTS[what](store)), name)

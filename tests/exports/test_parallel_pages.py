@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 
 from kartoteka.exports.csv_tables import csv_header, person_csv_line, write_csv
+from kartoteka.exports.ftm import ftm_entities, ftm_lines
 from kartoteka.exports.jsonl import EXPORTS, json_line, write_jsonl
-from kartoteka.exports.parallel_persons import write_persons
+from kartoteka.exports.parallel_pages import rendered_claims, write_persons
 from kartoteka.linking.edits import judge_pair
 from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
@@ -48,3 +49,33 @@ def test_a_merged_person_is_written_once_across_pages(tmp_path):
 def test_a_store_in_memory_is_written_by_this_process(petrov_store):
     text, count = _in_processes(petrov_store, json_line)
     assert count == len(text.splitlines()) > 0
+
+
+def _ftm(store: Store, workers: int) -> str:
+    return "".join(text for text, _ in ftm_lines(store, workers, parallel_from=0))
+
+
+def test_two_processes_write_the_same_ftm_entities_as_one(demo_store, tmp_path):
+    alone = _ftm(demo_store, workers=1)
+    assert _ftm(demo_store, workers=2) == alone
+    assert len(alone.splitlines()) == sum(1 for _ in ftm_entities(demo_store))
+    store = Store.open(petrov_in_two_records(tmp_path))
+    a, b = store.find_entities("Петров Иван Сергеевич")
+    judge_pair(store, a.id, b.id, Verdict.SAME, "test")
+    assert _ftm(store, workers=2) == _ftm(store, workers=1)
+    store.close()
+
+
+def _claim_ids(reader, page) -> str:  # module level: a worker process imports it
+    return "".join(f"{claim.id} {claim.passage.text}\n" for claim in page)
+
+
+def test_claims_are_written_in_order_of_id_across_pages(demo_store):
+    pages = list(
+        rendered_claims(demo_store, _claim_ids, workers=2, parallel_from=0, size=7)
+    )
+    text = "".join(t for t, _ in pages)
+    expected = [c.id for page in demo_store.claim_pages() for c in page]
+    assert [line.split(" ")[0] for line in text.splitlines()] == expected
+    assert sum(n for _, n in pages) == len(expected) == 82
+    assert len(pages) >= 82 // 7

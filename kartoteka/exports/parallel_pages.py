@@ -1,9 +1,9 @@
-"""Persons of a large archive put into words by several processes at once.
+"""A large archive put into words by several processes at once.
 
 Each process opens the store itself and renders a page of a thousand persons
-(JSON Lines, CSV rows); the pages are written in order of id, a few in
-flight at a time, so memory stays flat. A small archive, or one held in
-memory, is rendered in this process alone.
+(JSON Lines, CSV rows, FtM entities) or of claims; the pages are written in
+order of id, a few in flight at a time, so memory stays flat. A small
+archive, or one held in memory, is rendered in this process alone.
 """
 
 from __future__ import annotations
@@ -17,11 +17,15 @@ from typing import Any, TextIO
 
 from kartoteka.analysis.case_batches import BATCH, CaseReader, cases_in_batches
 from kartoteka.exports.jsonl import person_record
+from kartoteka.model import Claim
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
 
 Render = Callable[[dict[str, Any]], str]
+# A page of claims as text, with what every page needs (links, sources).
+RenderClaims = Callable[[CaseReader, list[Claim]], str]
 PARALLEL_FROM = 20_000  # persons: fewer are written before processes start
+CLAIM_PAGE = 5000
 
 _reader: CaseReader | None = None  # each process's own
 
@@ -43,6 +47,14 @@ def write_persons(
     return count
 
 
+def _alone(store: Store, workers: int, parallel_from: int) -> bool:
+    return (
+        workers < 2
+        or not store.shared
+        or store.entity_count(EntityKind.PERSON) < parallel_from
+    )
+
+
 def rendered_pages(
     store: Store,
     render: Render,
@@ -53,18 +65,49 @@ def rendered_pages(
     """The persons as text, a page (or, in one process, a person) at a time,
     with how many persons each piece holds."""
     workers = workers or os.cpu_count() or 1
-    alone = workers < 2 or not store.shared
-    if alone or store.entity_count(EntityKind.PERSON) < parallel_from:
+    if _alone(store, workers, parallel_from):
         for case in cases_in_batches(store, size):
             yield render(person_record(case)), 1
         return
+    starts = _page_starts(store, size)
+    yield from _in_order(store, workers, _render_page, starts, render, size)
+
+
+def rendered_claims(
+    store: Store,
+    render: RenderClaims,
+    workers: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
+    size: int = CLAIM_PAGE,
+) -> Iterator[tuple[str, int]]:
+    """Every claim as text, a page at a time in order of id, with how many
+    claims each page holds."""
+    workers = workers or os.cpu_count() or 1
+    if _alone(store, workers, parallel_from):
+        reader = CaseReader(store)
+        for page in store.claim_pages(size):
+            yield render(reader, page), len(page)
+        return
+    starts = store.claim_page_starts(size)
+    yield from _in_order(store, workers, _render_claims, starts, render, size)
+
+
+def _in_order(
+    store: Store,
+    workers: int,
+    task: Callable[..., tuple[str, int]],
+    starts: Iterator[str],
+    *args: Any,
+) -> Iterator[tuple[str, int]]:
+    """``task(start, *args)`` for each page start in worker processes, the
+    results in the order of the starts, at most 2 × workers in flight."""
     spawn = multiprocessing.get_context("spawn")  # no connection shared by forking
     with ProcessPoolExecutor(
         workers, mp_context=spawn, initializer=_open, initargs=(store.url,)
     ) as pool:
         pending: deque[Future[tuple[str, int]]] = deque()
-        for after in _page_starts(store, size):
-            pending.append(pool.submit(_render_page, after, render, size))
+        for after in starts:
+            pending.append(pool.submit(task, after, *args))
             if len(pending) > 2 * workers:
                 yield pending.popleft().result()
         while pending:
@@ -91,3 +134,9 @@ def _render_page(after: str, render: Render, size: int) -> tuple[str, int]:
         return "", 0
     records = [person_record(case) for case in _reader.cases(*page)]
     return "".join(map(render, records)), len(records)
+
+
+def _render_claims(after: str, render: RenderClaims, size: int) -> tuple[str, int]:
+    assert _reader is not None, "a worker opens its store first"
+    page = _reader.store.claim_page(after, size)
+    return (render(_reader, page), len(page)) if page else ("", 0)
