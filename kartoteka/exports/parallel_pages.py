@@ -81,12 +81,13 @@ def rendered_claims(
     size: int = CLAIM_PAGE,
 ) -> Iterator[tuple[str, int]]:
     """Every claim as text, a page at a time in order of id, with how many
-    claims each page holds."""
+    lines each page holds (a claim left out, a candidate in FtM, has none)."""
     workers = workers or os.cpu_count() or 1
     if _alone(store, workers, parallel_from):
         reader = CaseReader(store)
         for page in store.claim_pages(size):
-            yield render(reader, page), len(page)
+            text = render(reader, page)
+            yield text, text.count("\n")
         return
     starts = store.claim_page_starts(size)
     yield from _in_order(store, workers, _render_claims, starts, render, size)
@@ -139,4 +140,5 @@ def _render_page(after: str, render: Render, size: int) -> tuple[str, int]:
 def _render_claims(after: str, render: RenderClaims, size: int) -> tuple[str, int]:
     assert _reader is not None, "a worker opens its store first"
     page = _reader.store.claim_page(after, size)
-    return (render(_reader, page), len(page)) if page else ("", 0)
+    text = render(_reader, page) if page else ""
+    return text, text.count("\n")

@@ -63,6 +63,9 @@ def test_two_processes_write_the_same_ftm_entities_as_one(demo_store, tmp_path):
     a, b = store.find_entities("Петров Иван Сергеевич")
     judge_pair(store, a.id, b.id, Verdict.SAME, "test")
     assert _ftm(store, workers=2) == _ftm(store, workers=1)
+    pieces = list(ftm_lines(store, workers=2, parallel_from=0))
+    # candidates stay out of FtM, and out of the count
+    assert sum(n for _, n in pieces) == len("".join(t for t, _ in pieces).splitlines())
     store.close()
 
 
