@@ -1,5 +1,6 @@
 """Getting an archive out: `kartoteka export` (JSON Lines, CSV,
-FollowTheMoney, PROV-JSON) and `kartoteka copy` (to another store)."""
+FollowTheMoney, PROV-JSON) and `kartoteka copy` (to another store); and
+`kartoteka compact`, which gives a store's free space back."""
 
 from __future__ import annotations
 
@@ -135,3 +136,29 @@ def copy(ctx: click.Context, target: str) -> None:
         f"copied {sum(report.rows.values()):,} rows; {checked}; the same last revision",
         soft_wrap=True,
     )
+
+
+@cli.command()
+@click.pass_context
+def compact(ctx: click.Context) -> None:
+    """Give the store's free space back: after a migration that dropped a
+    column (0018: claims keep offsets, not quotes) or large deletions, a
+    SQLite file keeps its freed pages until it is rebuilt. Needs as much free
+    disk as the store takes, and nobody else writing meanwhile.
+
+    Example:
+
+    \b
+        kartoteka --db archive.db compact
+    """
+    from kartoteka.storage.engine import compact as compact_store
+
+    store = _store(ctx)
+    path = Path(store.engine.url.database or "")
+    before = path.stat().st_size if path.is_file() else None
+    compact_store(store.engine)
+    if before is None:
+        console.print("compacted the store")
+        return
+    after = path.stat().st_size
+    console.print(f"compacted {path}: {before / 2**20:,.0f} → {after / 2**20:,.0f} MiB")

@@ -103,3 +103,21 @@ def upgrade(engine: sa.Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def compact(engine: sa.Engine) -> None:
+    """Give the space of deleted rows and dropped columns back: SQLite keeps
+    freed pages in its file until it is rebuilt (VACUUM, which needs as much
+    free disk as the store takes); PostgreSQL's VACUUM makes them reusable
+    and refreshes the planner's statistics."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+        return
+    with engine.connect() as conn:
+        # on the driver's connection, in no transaction: the store's own
+        # connections begin one before every statement (see _on_begin)
+        driver = conn.connection.driver_connection
+        driver.execute("VACUUM")  # type: ignore[union-attr]
+        # in WAL mode the rebuilt file is written through the log: fold it in
+        driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]

@@ -63,3 +63,19 @@ def test_estimates_as_json_and_markdown(tmp_path):
     html = run("estimates", "--format", "html", db=db).output
     assert html.startswith("<!doctype html>") and "Alexander Weissberg" in html
     assert "Different measures, not compared" in html
+
+
+def test_compact_gives_a_stores_free_pages_back(petrov_db):  # noqa: F811
+    import sqlite3
+
+    with sqlite3.connect(petrov_db) as conn:  # a megabyte written, then freed
+        conn.execute("CREATE TABLE scratch (x TEXT)")
+        conn.executemany("INSERT INTO scratch VALUES (?)", [("x" * 1000,)] * 1000)
+    with sqlite3.connect(petrov_db) as conn:
+        conn.execute("DROP TABLE scratch")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the pages into the file
+    before = petrov_db.stat().st_size
+    result = run("compact", db=petrov_db)
+    assert result.exit_code == 0 and "compacted" in result.output
+    assert petrov_db.stat().st_size < before - 500_000
+    assert Store.open(petrov_db).verify().ok

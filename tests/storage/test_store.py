@@ -174,3 +174,12 @@ def test_a_name_search_can_return_only_its_first_matches(fresh_store):
     ]
     assert fresh_store.find_entities("Ivan Petrov", limit=0) == []
     assert fresh_store.find_entities("Ivan Petrov", kind=EntityKind.PLACE) == []
+
+
+def test_compacting_a_store_keeps_every_row(petrov_store):
+    from kartoteka.storage.engine import compact
+
+    counts = petrov_store.counts()
+    compact(petrov_store.engine)
+    assert petrov_store.counts() == counts
+    assert petrov_store.verify().ok
