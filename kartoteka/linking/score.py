@@ -122,17 +122,27 @@ def score_pairs(
     from kartoteka.linking.model import settings
     from kartoteka.linking.training import train
 
+    persons = len(table["unique_id"])
+    training = model is None and persons >= MIN_TO_TRAIN
+    named = (
+        sum(map(any, zip(*(table[c] for c in NAME_COLUMNS), strict=True)))
+        if training
+        else 0
+    )
+    arrow = pa.table(table)
+    # The lists go once Arrow holds the columns: at 3 M persons a pointer a
+    # person and column is half a gigabyte (a caller passing a table it
+    # keeps, keeps its own).
+    del table
     with ExitStack() as cleanup:
         db_api = _db_api(engine, spark_master, cleanup)
-        frame = db_api.register(pa.table(table))
-        persons = len(table["unique_id"])
+        frame = db_api.register(arrow)
         check_budget(frame, persons, max_pairs, fields)
         logging.getLogger("splink").setLevel(logging.ERROR)
         if model is not None:
             linker, skipped = Linker(frame, model, log_level=None), []
-        elif persons >= MIN_TO_TRAIN:
+        elif training:
             linker = Linker(frame, settings(True, fields), log_level=None)
-            named = sum(map(any, zip(*(table[c] for c in NAME_COLUMNS), strict=True)))
             own = [f.columns()[0] for f in fields if f.own]
             linker, skipped = train(linker, frame, named_share=named / persons, own=own)
             if keep is not None:
