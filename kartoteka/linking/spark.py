@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from kartoteka.bulk_memory import machine_memory
@@ -41,6 +43,10 @@ def session_config(master: str, memory: int | None) -> dict[str, str]:
             "spark.sql.shuffle.partitions": "8",
             "spark.driver.bindAddress": "127.0.0.1",
             "spark.driver.host": "127.0.0.1",
+            # not a spark-warehouse folder in whatever folder kartoteka runs in
+            "spark.sql.warehouse.dir": str(
+                Path(tempfile.gettempdir()) / "kartoteka-spark-warehouse"
+            ),
         }
         if memory:
             config["spark.driver.memory"] = f"{int(memory * MEMORY_SHARE) // 2**20}m"

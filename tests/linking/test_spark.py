@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 
 import pytest
 
@@ -34,6 +35,7 @@ def test_spark_on_this_machine_gets_memory_and_stays_on_it():
     assert local["spark.driver.bindAddress"] == "127.0.0.1"
     assert local["spark.ui.showConsoleProgress"] == "false"
     assert local["spark.jars"].endswith(".jar")
+    assert local["spark.sql.warehouse.dir"].startswith(tempfile.gettempdir())
     cluster = session_config("spark://head:7077", 24 * 2**30)
     # a cluster's executors must reach the driver; its memory is its own
     assert not {"spark.driver.bindAddress", "spark.driver.memory"} & cluster.keys()
