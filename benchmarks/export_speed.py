@@ -27,7 +27,7 @@ from reasoning_scale import build
 from kartoteka.exports.csv_tables import person_csv_line
 from kartoteka.exports.ftm import ftm_lines
 from kartoteka.exports.jsonl import json_line
-from kartoteka.exports.parallel_pages import write_persons
+from kartoteka.exports.parallel_pages import write_persons, write_pieces
 from kartoteka.storage import Store
 
 
@@ -45,12 +45,7 @@ def _csv(store: Store) -> int:
 
 
 def _ftm(store: Store) -> int:
-    out = _Null()
-    count = 0
-    for text, n in ftm_lines(store, WORKERS):
-        out.write(text)
-        count += n
-    return count
+    return write_pieces(ftm_lines(store, WORKERS), _Null())
 
 
 WORKERS: int | None = None  # one process a core, as `kartoteka export`

@@ -11,11 +11,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TextIO
 
-from kartoteka.analysis.case_batches import BATCH, CaseReader, cases_in_batches
+from kartoteka.analysis.case_batches import BATCH, CaseReader
 from kartoteka.exports.jsonl import person_record
 from kartoteka.model import Claim
 from kartoteka.model.vocabulary import EntityKind
@@ -24,6 +24,8 @@ from kartoteka.storage import Store
 Render = Callable[[dict[str, Any]], str]
 # A page of claims as text, with what every page needs (links, sources).
 RenderClaims = Callable[[CaseReader, list[Claim]], str]
+# A page rendered from the id after which it begins: (text, records in it).
+Page = Callable[..., tuple[str, int]]
 PARALLEL_FROM = 20_000  # persons: fewer are written before processes start
 CLAIM_PAGE = 5000
 
@@ -40,19 +42,18 @@ def write_persons(
 ) -> int:
     """Write every person as ``render`` puts them, in order of id, ``size``
     to a page; return how many."""
+    return write_pieces(
+        rendered_pages(store, render, workers, parallel_from, size), out
+    )
+
+
+def write_pieces(pieces: Iterable[tuple[str, int]], out: TextIO) -> int:
+    """Write each piece of text; return how many records they held."""
     count = 0
-    for text, n in rendered_pages(store, render, workers, parallel_from, size):
+    for text, n in pieces:
         out.write(text)
         count += n
     return count
-
-
-def _alone(store: Store, workers: int, parallel_from: int) -> bool:
-    return (
-        workers < 2
-        or not store.shared
-        or store.entity_count(EntityKind.PERSON) < parallel_from
-    )
 
 
 def rendered_pages(
@@ -62,15 +63,10 @@ def rendered_pages(
     parallel_from: int = PARALLEL_FROM,
     size: int = BATCH,
 ) -> Iterator[tuple[str, int]]:
-    """The persons as text, a page (or, in one process, a person) at a time,
-    with how many persons each piece holds."""
-    workers = workers or os.cpu_count() or 1
-    if _alone(store, workers, parallel_from):
-        for case in cases_in_batches(store, size):
-            yield render(person_record(case)), 1
-        return
-    starts = _page_starts(store, size)
-    yield from _in_order(store, workers, _render_page, starts, render, size)
+    """The persons as text, a page at a time in order of id, with how many
+    persons each page holds."""
+    starts = _person_page_starts(store, size)
+    return _rendered(store, workers, parallel_from, _person_page, starts, render, size)
 
 
 def rendered_claims(
@@ -82,40 +78,45 @@ def rendered_claims(
 ) -> Iterator[tuple[str, int]]:
     """Every claim as text, a page at a time in order of id, with how many
     lines each page holds (a claim left out, a candidate in FtM, has none)."""
-    workers = workers or os.cpu_count() or 1
-    if _alone(store, workers, parallel_from):
-        reader = CaseReader(store)
-        for page in store.claim_pages(size):
-            text = render(reader, page)
-            yield text, text.count("\n")
-        return
     starts = store.claim_page_starts(size)
-    yield from _in_order(store, workers, _render_claims, starts, render, size)
+    return _rendered(store, workers, parallel_from, _claim_page, starts, render, size)
 
 
-def _in_order(
+def _rendered(
     store: Store,
-    workers: int,
-    task: Callable[..., tuple[str, int]],
+    workers: int | None,
+    parallel_from: int,
+    page: Page,
     starts: Iterator[str],
     *args: Any,
 ) -> Iterator[tuple[str, int]]:
-    """``task(start, *args)`` for each page start in worker processes, the
-    results in the order of the starts, at most 2 × workers in flight."""
+    """``page(reader, start, *args)`` for each page start, in order: in worker
+    processes, at most 2 × workers in flight; in this process for a small
+    archive or a store in memory."""
+    workers = workers or os.cpu_count() or 1
+    if (
+        workers < 2
+        or not store.shared
+        or store.entity_count(EntityKind.PERSON) < parallel_from
+    ):
+        reader = CaseReader(store)
+        for after in starts:
+            yield page(reader, after, *args)
+        return
     spawn = multiprocessing.get_context("spawn")  # no connection shared by forking
     with ProcessPoolExecutor(
         workers, mp_context=spawn, initializer=_open, initargs=(store.url,)
     ) as pool:
         pending: deque[Future[tuple[str, int]]] = deque()
         for after in starts:
-            pending.append(pool.submit(task, after, *args))
+            pending.append(pool.submit(_in_worker, page, after, *args))
             if len(pending) > 2 * workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
 
 
-def _page_starts(store: Store, size: int) -> Iterator[str]:
+def _person_page_starts(store: Store, size: int) -> Iterator[str]:
     """The id after which each page of persons begins ("" for the first)."""
     after = ""
     for page in store.entity_id_pages(EntityKind.PERSON, size):
@@ -128,17 +129,24 @@ def _open(url: str) -> None:
     _reader = CaseReader(Store.open(url))
 
 
-def _render_page(after: str, render: Render, size: int) -> tuple[str, int]:
+def _in_worker(page: Page, after: str, *args: Any) -> tuple[str, int]:
     assert _reader is not None, "a worker opens its store first"
-    page = _reader.store.person_page(after, size)
+    return page(_reader, after, *args)
+
+
+def _person_page(
+    reader: CaseReader, after: str, render: Render, size: int
+) -> tuple[str, int]:
+    page = reader.store.person_page(after, size)
     if not page:
         return "", 0
-    records = [person_record(case) for case in _reader.cases(*page)]
+    records = [person_record(case) for case in reader.cases(*page)]
     return "".join(map(render, records)), len(records)
 
 
-def _render_claims(after: str, render: RenderClaims, size: int) -> tuple[str, int]:
-    assert _reader is not None, "a worker opens its store first"
-    page = _reader.store.claim_page(after, size)
-    text = render(_reader, page) if page else ""
+def _claim_page(
+    reader: CaseReader, after: str, render: RenderClaims, size: int
+) -> tuple[str, int]:
+    page = reader.store.claim_page(after, size)
+    text = render(reader, page) if page else ""
     return text, text.count("\n")

@@ -14,7 +14,7 @@ from rich.markup import escape
 from kartoteka.errors import KartotekaError
 from kartoteka.exports.csv_tables import csv_header, person_csv_line, write_csv
 from kartoteka.exports.jsonl import EXPORTS, json_line, write_jsonl
-from kartoteka.exports.parallel_pages import write_persons
+from kartoteka.exports.parallel_pages import write_persons, write_pieces
 from kartoteka.interfaces.cli import _store, cli, console, errors, output_option
 from kartoteka.storage import Store
 
@@ -31,11 +31,7 @@ def _write(store: Store, what: str, fmt: str, source: str | None, out: TextIO) -
     if what == "ftm":
         from kartoteka.exports.ftm import ftm_lines
 
-        count = 0
-        for text, n in ftm_lines(store):  # by several processes, when many
-            out.write(text)
-            count += n
-        return count
+        return write_pieces(ftm_lines(store), out)  # by processes, when many
     if what == "persons":  # by several processes at once, when many
         if fmt == "csv":
             out.write(csv_header(what))

@@ -31,23 +31,14 @@ def check_budget(
     persons: int,
     budget: int | None = None,
     fields: Sequence[IdentifyingField] = (),
-) -> None:
+) -> int | None:
     """Refuse, with the counts per rule, a run whose blocking would produce
-    more pairs than ``budget`` (MAX_PAIRS; estimated on a sample)."""
-    from splink.blocking_analysis import count_comparisons_from_blocking_rules
-
-    from kartoteka.linking.model import blocking
-
+    more pairs than ``budget`` (MAX_PAIRS; estimated on a sample). Returns
+    the count when it was taken over every person, not a sample."""
     if persons < BUDGET_FROM:
-        return
-    with warnings.catch_warnings():  # a rare rule's sample has few pairs: fine
-        warnings.simplefilter("ignore", UserWarning)
-        counts = count_comparisons_from_blocking_rules(
-            frame,
-            blocking_rules=blocking(fields),
-            link_type="dedupe_only",
-            record_sample_proportion=min(1.0, 100_000 / persons),
-        )
+        return None
+    share = min(1.0, 100_000 / persons)
+    counts = _blocked_counts(frame, fields, share)
     total = counts[-1]["cumulative_comparison_count"]
     budget = MAX_PAIRS if budget is None else budget
     if total > budget:
@@ -58,6 +49,26 @@ def check_budget(
             f"blocking would score about {total:,} pairs, over the budget of "
             f"{budget:,} ({rules}); the names are too alike for these rules "
             "(a machine with the memory and time for it: --max-pairs)"
+        )
+    return int(total) if share == 1.0 else None
+
+
+def _blocked_counts(
+    frame: Any, fields: Sequence[IdentifyingField], share: float
+) -> list[dict[str, Any]]:
+    """Splink's count of the pairs each blocking rule adds, over ``share``
+    of the persons."""
+    from splink.blocking_analysis import count_comparisons_from_blocking_rules
+
+    from kartoteka.linking.model import blocking
+
+    with warnings.catch_warnings():  # a rare rule's sample has few pairs: fine
+        warnings.simplefilter("ignore", UserWarning)
+        return count_comparisons_from_blocking_rules(
+            frame,
+            blocking_rules=blocking(fields),
+            link_type="dedupe_only",
+            record_sample_proportion=share,
         )
 
 
@@ -137,7 +148,7 @@ def score_pairs(
     with ExitStack() as cleanup:
         db_api = _db_api(engine, spark_master, cleanup)
         frame = db_api.register(arrow)
-        check_budget(frame, persons, max_pairs, fields)
+        counted = check_budget(frame, persons, max_pairs, fields)
         logging.getLogger("splink").setLevel(logging.ERROR)
         if model is not None:
             linker, skipped = Linker(frame, model, log_level=None), []
@@ -152,7 +163,7 @@ def score_pairs(
             skipped = [
                 f"all: {persons} persons are too few to train on; starting values used"
             ]
-        scored, rows = _likely(linker, frame, engine, floor, fields)
+        scored, rows = _likely(linker, frame, engine, floor, fields, counted)
     found = [(*sorted((a, b)), float(p), float(rest)) for a, b, p, rest in rows]
     return found, scored, skipped  # type: ignore[return-value]
 
@@ -204,11 +215,13 @@ def _likely(
     engine: str,
     floor: float,
     fields: Sequence[IdentifyingField],
+    counted: int | None,
 ) -> tuple[int, list[tuple]]:
     """How many pairs were scored, and the (id, id, p, p without the names)
     of those at or above ``floor`` — only these leave the engine: all
     pairs with every comparison column would not fit in memory at a million
-    persons."""
+    persons. ``counted``: the pairs blocking gives, when the budget's check
+    counted them all already."""
     columns = "unique_id_l, unique_id_r, match_probability"
     if engine == "spark":
         frame = linker.inference.predict().as_spark_dataframe()
@@ -223,19 +236,7 @@ def _likely(
         threshold_match_probability=floor
     ).as_duckdbpyrelation()
     likely = relation.project(f"{columns}, {_rest(relation.columns)}")
-    return _pairs_blocked(frame, fields), likely.fetchall()
-
-
-def _pairs_blocked(frame: Any, fields: Sequence[IdentifyingField]) -> int:
-    """How many pairs the blocking rules give, each pair once."""
-    from splink.blocking_analysis import count_comparisons_from_blocking_rules
-
-    from kartoteka.linking.model import blocking
-
-    counts = count_comparisons_from_blocking_rules(
-        frame,
-        blocking_rules=blocking(fields),
-        link_type="dedupe_only",
-        record_sample_proportion=1.0,
-    )
-    return int(counts[-1]["cumulative_comparison_count"]) if counts else 0
+    if counted is None:
+        counts = _blocked_counts(frame, fields, 1.0)
+        counted = int(counts[-1]["cumulative_comparison_count"]) if counts else 0
+    return counted, likely.fetchall()
