@@ -39,6 +39,12 @@ SETTINGS: tuple[Setting, ...] = (
         "who is writing, recorded in every revision; default the operating "
         "system's account name",
     ),
+    Setting(
+        "link_memory",
+        "2GB",
+        "the memory DuckDB may hold while linking 500,000 persons or more, "
+        "beyond which it works from disk (more is quicker)",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -13,13 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kartoteka.bulk_memory import gc_paused
 from kartoteka.linking.features import COLUMNS, FIELDS, person_row
 from kartoteka.linking.identifying import values
 from kartoteka.model.identifying import IdentifyingField
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# Persons put into Arrow at a time: a batch's columns are Python lists
+# briefly, never the whole store's.
+ARROW_BATCH = 100_000
 # (id, names, sex, birthplace, birth date, date of execution or death), and
 # then, when the store declares identifying fields, their values in order
 Row = tuple[Any, ...]
@@ -40,22 +46,58 @@ class FeatureTable(Mapping[str, dict[str, Any]]):
         self._splink_columns = COLUMNS[1:] + extra
         self._rows: dict[str, tuple[Any, ...]] = {row[0]: row for row in rows}
 
-    def splink_table(self) -> dict[str, list[Any]]:
-        """The columns Splink compares (the guard's own left out), a person's
-        ``unique_id`` their place in ``ids()``: numbers join quicker than
-        ids, and Arrow takes a million of them at once (the ids one by one,
-        4 s at 1.2 M persons)."""
-        rows = self._rows.values()
-        # a field at a time (zip(*rows) would read a million rows in turn
-        # for every field, far apart in memory: six times as long)
-        table = {
-            column: list(map(itemgetter(self.fields.index(column)), rows))
-            for column in self._splink_columns
-        }
-        return {"unique_id": list(range(len(rows)))} | table
+    def splink_schema(self) -> pa.Schema:
+        """The Arrow types of the columns Splink compares: keys of every
+        reading are lists, years numbers, the rest text (stated, so that a
+        batch where a column is empty has the type of the others)."""
+        import pyarrow as pa
+
+        def kind(column: str) -> pa.DataType:
+            if column.endswith(("_keys", "_words")):
+                return pa.list_(pa.string())
+            if column.endswith("_year"):
+                return pa.int64()
+            return pa.string()
+
+        return pa.schema(
+            [("unique_id", pa.int64())]
+            + [(column, kind(column)) for column in self._splink_columns]
+        )
+
+    def splink_batches(self, size: int = ARROW_BATCH) -> Iterator[pa.RecordBatch]:
+        """The columns Splink compares (the guard's own left out), ``size``
+        persons at a time; a person's ``unique_id`` is their place in
+        ``ids()``: numbers join quicker than ids."""
+        import pyarrow as pa
+
+        schema = self.splink_schema()
+        getters = [itemgetter(self.fields.index(c)) for c in self._splink_columns]
+        rows = list(self._rows.values())
+        for start in range(0, len(rows), size):
+            batch = rows[start : start + size]
+            # a field at a time (zip(*rows) would read the rows in turn for
+            # every field, far apart in memory: six times as long)
+            columns = [pa.array(range(start, start + len(batch)), pa.int64())] + [
+                pa.array(list(map(get, batch)), field.type)
+                for get, field in zip(getters, list(schema)[1:], strict=True)
+            ]
+            yield pa.RecordBatch.from_arrays(columns, schema=schema)
+
+    def splink_arrow(self) -> pa.Table:
+        """``splink_batches`` as one Arrow table."""
+        import pyarrow as pa
+
+        return pa.Table.from_batches(self.splink_batches(), self.splink_schema())
+
+    def named(self) -> int:
+        """How many persons have a name of any kind."""
+        from kartoteka.linking.guard import NAME_COLUMNS
+
+        getters = [itemgetter(self.fields.index(c)) for c in NAME_COLUMNS]
+        return sum(any(get(row) for get in getters) for row in self._rows.values())
 
     def ids(self) -> list[str]:
-        """The persons' ids, in the order of ``splink_table``."""
+        """The persons' ids, in the order of ``splink_batches``."""
         return list(self._rows)
 
     def __getitem__(self, person: str) -> dict[str, Any]:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
+from kartoteka import settings
 from kartoteka.bulk_memory import machine_memory
-from kartoteka.errors import KartotekaError
+from kartoteka.errors import ConfigError, KartotekaError
 from kartoteka.linking.feature_table import FeatureTable
 from kartoteka.model.identifying import IdentifyingField
 
@@ -76,22 +79,69 @@ def _blocked_counts(
 # disk (its default is 80 %): the persons' features stay in this process too,
 # and with DuckDB's default a run at 3 M persons was killed at 24 GiB.
 MEMORY_SHARE = 0.5
+# From here DuckDB links from disk: the persons' columns and Splink's tables
+# are Parquet files, and DuckDB holds at most the `link_memory` setting.
+# (3.7 M persons: peak 7.0 GiB in memory, 3.2 GiB from disk with 1.5 GB.)
+ON_DISK_FROM = 500_000
 
 
-def duckdb_api(cleanup: ExitStack) -> Any:
+def duckdb_api(cleanup: ExitStack, on_disk: bool = False) -> Any:
     """Splink's DuckDB engine, spilling into a temporary folder that
     ``cleanup`` removes — DuckDB's default is ``.tmp`` in the working folder,
-    left behind (many gigabytes at a million persons) if the run is killed."""
+    left behind (many gigabytes at a million persons) if the run is killed.
+    ``on_disk``: Splink's tables written as Parquet files there, DuckDB's
+    memory held to the ``link_memory`` setting."""
     import duckdb
     from splink import DuckDBAPI
 
     spill = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="kartoteka-"))
     config = {"temp_directory": spill}
-    if memory := machine_memory():
+    if on_disk:
+        config["memory_limit"] = link_memory()
+    elif memory := machine_memory():
         config["memory_limit"] = f"{int(memory * MEMORY_SHARE) // 2**20}MB"
     connection = duckdb.connect(config=config)
     cleanup.callback(connection.close)
+    if on_disk:
+        return DuckDBAPI(
+            connection, materialisation="parquet", materialisation_dir=spill
+        )
     return DuckDBAPI(connection)
+
+
+_SIZE = re.compile(r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
+
+
+def link_memory() -> str:
+    """The ``link_memory`` setting, checked: DuckDB's own message for a
+    size it cannot read names no setting."""
+    size = settings.get("link_memory").strip()
+    if not _SIZE.match(size):
+        raise ConfigError(f"link_memory: {size!r} is not a size such as 2GB or 512MB")
+    return size
+
+
+def _registered(
+    features: FeatureTable, engine: str, spark_master: str | None, cleanup: ExitStack
+) -> Any:
+    """The persons' columns registered with the engine: from a
+    Parquet file written a batch at a time for a large store on DuckDB
+    (never all of them in Python lists or one Arrow table), else as Arrow."""
+    if engine != "duckdb" or len(features) < ON_DISK_FROM:
+        db_api = _db_api(engine, spark_master, cleanup)
+        return db_api.register(features.splink_arrow())
+    import pyarrow.parquet as pq
+
+    db_api = duckdb_api(cleanup, on_disk=True)
+    folder = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="kartoteka-"))
+    path = Path(folder) / "persons.parquet"
+    with pq.ParquetWriter(path, features.splink_schema()) as writer:
+        for batch in features.splink_batches():
+            writer.write_batch(batch)
+    db_api.duckdb_con.execute(
+        f"CREATE VIEW kartoteka_persons AS SELECT * FROM read_parquet('{path}')"
+    )
+    return db_api.register("kartoteka_persons")
 
 
 def _db_api(engine: str, spark_master: str | None, cleanup: ExitStack) -> Any:
@@ -105,61 +155,48 @@ def _db_api(engine: str, spark_master: str | None, cleanup: ExitStack) -> Any:
 
 
 def score_pairs(
-    table: dict[str, list[Any]],
+    features: FeatureTable,
     floor: float,
     engine: str = "duckdb",
     spark_master: str | None = None,
     max_pairs: int | None = None,
-    fields: Sequence[IdentifyingField] = (),
     model: dict[str, Any] | None = None,
     keep: Callable[[dict[str, Any]], None] | None = None,
 ) -> tuple[list[Scored], int, list[str]]:
-    """Train the model on the persons in ``table`` — or take ``model``, one
+    """Train the model on the persons' ``features`` — or take ``model``, one
     trained before — and score the blocked pairs (refused over
     ``max_pairs``, MAX_PAIRS unless given). A model trained here is handed
     to ``keep``.
 
-    Returns the pairs at or above ``floor`` as (id, id, probability, the
-    probability the rest of the evidence gives without the names), the
-    smaller id first, how many pairs were scored in all, and the training
-    steps that were skipped.
+    Returns the pairs at or above ``floor`` as (place, place, probability,
+    the probability the rest of the evidence gives without the names), by
+    the persons' places in ``features.ids()``, the smaller first; how many
+    pairs were scored in all; and the training steps that were skipped.
     """
     # Imported here: Splink and DuckDB take a third of a second to load, which
     # every other command would pay at start-up.
-    import pyarrow as pa
     from splink import Linker
 
-    from kartoteka.linking.guard import NAME_COLUMNS
-    from kartoteka.linking.model import settings
+    from kartoteka.linking.model import settings as model_settings
     from kartoteka.linking.training import train
 
-    persons = len(table["unique_id"])
+    persons, fields = len(features), features.identifying
     training = model is None and persons >= MIN_TO_TRAIN
-    named = (
-        sum(map(any, zip(*(table[c] for c in NAME_COLUMNS), strict=True)))
-        if training
-        else 0
-    )
-    arrow = pa.table(table)
-    # The lists go once Arrow holds the columns: at 3 M persons a pointer a
-    # person and column is half a gigabyte (a caller passing a table it
-    # keeps, keeps its own).
-    del table
     with ExitStack() as cleanup:
-        db_api = _db_api(engine, spark_master, cleanup)
-        frame = db_api.register(arrow)
+        frame = _registered(features, engine, spark_master, cleanup)
         counted = check_budget(frame, persons, max_pairs, fields)
         logging.getLogger("splink").setLevel(logging.ERROR)
         if model is not None:
             linker, skipped = Linker(frame, model, log_level=None), []
         elif training:
-            linker = Linker(frame, settings(True, fields), log_level=None)
+            linker = Linker(frame, model_settings(True, fields), log_level=None)
             own = [f.columns()[0] for f in fields if f.own]
-            linker, skipped = train(linker, frame, named_share=named / persons, own=own)
+            named = features.named() / persons
+            linker, skipped = train(linker, frame, named_share=named, own=own)
             if keep is not None:
                 keep(linker.misc.save_model_to_json())
         else:
-            linker = Linker(frame, settings(False, fields), log_level=None)
+            linker = Linker(frame, model_settings(False, fields), log_level=None)
             skipped = [
                 f"all: {persons} persons are too few to train on; starting values used"
             ]
@@ -180,14 +217,7 @@ def score_persons(
     """``score_pairs`` on persons' features, the pairs by person id (the
     smaller first)."""
     pairs, scored, notes = score_pairs(
-        features.splink_table(),
-        floor,
-        engine,
-        spark_master,
-        max_pairs,
-        features.identifying,
-        model,
-        keep,
+        features, floor, engine, spark_master, max_pairs, model, keep
     )
     ids = features.ids()
     found = [(*sorted((ids[a], ids[b])), p, rest) for a, b, p, rest in pairs]

@@ -36,9 +36,21 @@ def test_a_persons_features_read_from_the_table_are_their_own():
 
 def test_splink_is_given_its_columns_of_every_person_in_order():
     features = build_features(ROWS)
-    table = features.splink_table()
+    table = features.splink_arrow().to_pydict()
     assert list(table) == list(COLUMNS)  # the guard's own left out
     assert [features.ids()[i] for i in table["unique_id"]] == [r[0] for r in ROWS]
     for column in COLUMNS[1:]:
         assert table[column] == [features_of(person_row(*row))[column] for row in ROWS]
-    assert build_features([]).splink_table() == {column: [] for column in COLUMNS}
+    assert build_features([]).splink_arrow().to_pydict() == {c: [] for c in COLUMNS}
+
+
+def test_batches_keep_each_columns_type_when_a_batch_has_none_of_it():
+    features = build_features(ROWS)
+    batches = list(features.splink_batches(size=1))
+    assert len(batches) == len(ROWS)
+    assert all(b.schema == features.splink_schema() for b in batches)
+    types = {f.name: str(f.type) for f in features.splink_schema()}
+    assert types["surname_keys"] == "list<item: string>"
+    assert types["birth_year"] == "int64" and types["birthplace"] == "string"
+    # the places run on across batches
+    assert [b.column("unique_id")[0].as_py() for b in batches] == list(range(len(ROWS)))

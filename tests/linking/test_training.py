@@ -29,7 +29,6 @@ def _persons(count: int) -> list[tuple]:
 
 
 def test_a_failed_em_run_leaves_every_comparison_in_the_model():
-    import pyarrow as pa
     from splink import Linker
 
     from kartoteka.linking.model import settings
@@ -38,7 +37,7 @@ def test_a_failed_em_run_leaves_every_comparison_in_the_model():
 
     features = build_features(_persons(2500))
     with ExitStack() as cleanup:
-        frame = duckdb_api(cleanup).register(pa.table(features.splink_table()))
+        frame = duckdb_api(cleanup).register(features.splink_arrow())
         linker = Linker(frame, settings(), log_level=None)
         wanted = [
             c["output_column_name"]
