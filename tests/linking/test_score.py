@@ -10,12 +10,20 @@ import pytest
 from kartoteka.errors import ConfigError
 from kartoteka.linking import score
 from kartoteka.linking.feature_table import build_features
+from kartoteka.model.identifying import IdentifyingField
 
 SURNAMES = ["Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов"]
 GIVEN = ["Иван", "Петр", "Сергей", "Николай", "Михаил", "Алексей"]
 
 
-def _features(count: int):  # type: ignore[no-untyped-def]
+FIELDS = (
+    IdentifyingField("address", "normalized"),
+    IdentifyingField("arrested", "date"),
+    IdentifyingField("passport", "exact", own=True),
+)
+
+
+def _features(count: int, fields: tuple[IdentifyingField, ...] = ()):  # type: ignore[no-untyped-def]
     chance = random.Random(11)
     rows = []
     for n in range(count):
@@ -23,15 +31,24 @@ def _features(count: int):  # type: ignore[no-untyped-def]
         name = f"{surname} {given} {father}ович"
         born = str(chance.randint(1880, 1920))
         place = chance.choice([None, "г. Москва", "Тверская губ."])
-        rows.append((f"p{n}", [name], "M", place, born, "1937-10-02"))
+        values = (
+            chance.choice([None, f"Москва, ул. Арбат, д. {n % 7}"]),
+            chance.choice([None, "1937-08-0" + str(n % 9 + 1)]),
+            chance.choice([None, f"П-{n}"]),
+        )[: len(fields)]
+        rows.append((f"p{n}", [name], "M", place, born, "1937-10-02", values))
         if n % 4 == 0:
             copy = name.replace("ович", "ов.")
-            rows.append((f"p{n}b", [copy], "M", None, born, None))
-    return build_features(rows)
+            rows.append((f"p{n}b", [copy], "M", None, born, None, values))
+    return build_features(rows, fields)
 
 
-def test_a_large_store_scores_from_disk_the_pairs_it_scores_in_memory(monkeypatch):
-    features = _features(400)  # too few to train: the starting model, no sampling
+@pytest.mark.parametrize("fields", [(), FIELDS], ids=["names", "identifying"])
+def test_a_large_store_scores_from_disk_the_pairs_it_scores_in_memory(
+    monkeypatch, fields
+):
+    # too few to train: the starting model, no sampling
+    features = _features(400, fields)
     in_memory, counted, _ = score.score_persons(features, 0.0)
     monkeypatch.setattr(score, "ON_DISK_FROM", 1)
     monkeypatch.setenv("KARTOTEKA_LINK_MEMORY", "300MB")
