@@ -252,3 +252,18 @@ def test_a_given_name_in_another_language_is_not_another_name():
     assert not disagree(_person("Троцкий Лев Давидович"), _person("Leon Trotsky"))
     assert not disagree(_person("Миллер Евгений Карлович"), _person("Eugen Miller"))
     assert disagree(_person("Троцкий Лев Давидович"), _person("Sergei Trotsky"))
+
+
+def test_strangers_born_in_one_town_and_year_and_shot_on_one_day_are_not_paired():
+    day, town = "1937-10-02", "Варшава"
+    features = build_features(
+        [
+            ("a", ["Миних Константин Васильевич"], "M", town, "1890", day),
+            ("b", ["Миних Борис Васильевич"], "M", town, "1890", day),  # a brother
+            ("c", ["Петров Игнат Семенович"], "M", town, "1890", day),  # a stranger
+            ("d", [], None, town, "1890", day),  # a record naming nobody
+        ]
+    )
+    pairs = {frozenset((a, b)) for a, b, _, _ in score_persons(features, 0.0)[0]}
+    assert {frozenset(p) for p in ("ab", "ad", "bd", "cd")} <= pairs
+    assert frozenset("ac") not in pairs and frozenset("bc") not in pairs
