@@ -272,3 +272,17 @@ def test_strangers_born_in_one_town_and_year_and_shot_on_one_day_are_not_paired(
     pairs = {frozenset((a, b)) for a, b, _, _ in score_persons(features, 0.0)[0]}
     assert {frozenset(p) for p in ("ab", "ad", "bd", "cd")} <= pairs
     assert frozenset("ac") not in pairs and frozenset("bc") not in pairs
+
+
+def test_a_surname_wholly_other_is_no_slip():
+    # given name, patronymic, birth year and the surname's first letter
+    # agree; only a surname alike enough to be a slip is compared
+    scores = _scores(
+        {
+            "a": ("Лобанов Юрий Владимирович", "1911"),
+            "slip": ("Лабанов Юрий Владимирович", "1911"),
+            "other": ("Лер Юрий Владимирович", "1911"),
+        }
+    )
+    assert frozenset(("a", "slip")) in scores
+    assert frozenset(("a", "other")) not in scores
