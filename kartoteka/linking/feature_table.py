@@ -72,14 +72,15 @@ class FeatureTable(Mapping[str, dict[str, Any]]):
 
         schema = self.splink_schema()
         getters = [itemgetter(self.fields.index(c)) for c in self._splink_columns]
+        types = [field.type for field in list(schema)[1:]]
         rows = list(self._rows.values())
         for start in range(0, len(rows), size):
             batch = rows[start : start + size]
             # a field at a time (zip(*rows) would read the rows in turn for
             # every field, far apart in memory: six times as long)
             columns = [pa.array(range(start, start + len(batch)), pa.int64())] + [
-                pa.array(list(map(get, batch)), field.type)
-                for get, field in zip(getters, list(schema)[1:], strict=True)
+                pa.array(list(map(get, batch)), kind)
+                for get, kind in zip(getters, types, strict=True)
             ]
             yield pa.RecordBatch.from_arrays(columns, schema=schema)
 

@@ -38,7 +38,7 @@ import splink.comparison_library as cl
 from splink import SettingsCreator, block_on
 from splink.blocking_rule_library import And, CustomRule
 
-from kartoteka.linking.guard import MAX_YEARS_APART
+from kartoteka.linking.guard import MAX_YEARS_APART, NAME_COLUMNS
 from kartoteka.linking.identifying_model import (
     identifying_blocking,
     identifying_comparisons,
@@ -56,10 +56,8 @@ from kartoteka.model.identifying import IdentifyingField
 _PATRONYMIC = "coalesce(patronymic_key, '')"
 _PATRONYMIC_INITIAL = "coalesce(patronymic_initial, '')"
 _SURNAME_LETTER = "coalesce(substr(surname_key, 1, 1), '')"
-# A record that names nobody (kartoteka.linking.guard.NAME_COLUMNS).
-_NAMELESS = (
-    "({0}.surname_key IS NULL AND {0}.given_key IS NULL AND {0}.given_initial IS NULL)"
-)
+# A record that names nobody, as SQL over "l" or "r" (the guard's ``named``).
+_NAMELESS = "(" + " AND ".join(f"{{0}}.{c} IS NULL" for c in NAME_COLUMNS) + ")"
 
 
 def _near_in_age(
@@ -128,9 +126,9 @@ BLOCKING = [
     # with it). levenshtein() is DuckDB's and Spark's alike.
     And(
         block_on("given_key", _PATRONYMIC, "birth_year", _SURNAME_LETTER),
+        # (no surname on one side means none on the other: the letters agree)
         CustomRule(
-            "l.surname_key IS NULL OR r.surname_key IS NULL "
-            "OR levenshtein(l.surname_key, r.surname_key) <= 3"
+            "l.surname_key IS NULL OR levenshtein(l.surname_key, r.surname_key) <= 3"
         ),
     ),
     block_on("given_key", "birth_date"),

@@ -81,7 +81,7 @@ def _blocked_counts(
 MEMORY_SHARE = 0.5
 # From here DuckDB links from disk: the persons' columns and Splink's tables
 # are Parquet files, and DuckDB holds at most the `link_memory` setting.
-# (3.7 M persons: peak 7.0 GiB in memory, 3.2 GiB from disk with 1.5 GB.)
+# (3.7 M persons: peak 7.0 GiB in memory, 3.6–3.8 GiB from disk with 2GB.)
 ON_DISK_FROM = 500_000
 
 

@@ -3,6 +3,8 @@ his brother, two namesakes and a duplicate, written as sources and claims."""
 
 from __future__ import annotations
 
+import random
+
 from kartoteka.model import Claim, Entity, Literal, Name, Passage, Source
 from kartoteka.model.vocabulary import EntityKind, SourceKind, Status
 from kartoteka.storage import Store
@@ -81,3 +83,23 @@ def write_people(store: Store) -> dict[str, str]:
             )
             ids[key] = pid
     return ids
+
+
+SURNAMES = ["Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов", "Лебедев"]
+GIVEN = ["Иван", "Петр", "Сергей", "Николай", "Михаил", "Алексей", "Андрей", "Федор"]
+
+
+def common_names(count: int) -> list[tuple]:
+    """Feature rows of ``count`` persons of a few common names, born
+    1880–1920, with no date of death (a rule that asks for one finds no
+    pair); a fifth of them with a second record."""
+    chance = random.Random(7)
+    rows = []
+    for n in range(count):
+        surname, given, father = (chance.choice(w) for w in (SURNAMES, GIVEN, GIVEN))
+        name = f"{surname} {given} {father}ович"
+        born = str(chance.randint(1880, 1920))
+        rows.append((f"p{n}", [name], "M", None, born, None))
+        if n % 5 == 0:
+            rows.append((f"p{n}b", [name], "M", None, born, None))
+    return rows

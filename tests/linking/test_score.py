@@ -11,10 +11,7 @@ from kartoteka.errors import ConfigError
 from kartoteka.linking import score
 from kartoteka.linking.feature_table import build_features
 from kartoteka.model.identifying import IdentifyingField
-
-SURNAMES = ["Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов"]
-GIVEN = ["Иван", "Петр", "Сергей", "Николай", "Михаил", "Алексей"]
-
+from tests.linking.people import common_names
 
 FIELDS = (
     IdentifyingField("address", "normalized"),
@@ -24,22 +21,19 @@ FIELDS = (
 
 
 def _features(count: int, fields: tuple[IdentifyingField, ...] = ()):  # type: ignore[no-untyped-def]
+    """Persons of common names, their values of ``fields`` drawn (a
+    record and its second copy share them)."""
     chance = random.Random(11)
     rows = []
-    for n in range(count):
-        surname, given, father = (chance.choice(w) for w in (SURNAMES, GIVEN, GIVEN))
-        name = f"{surname} {given} {father}ович"
-        born = str(chance.randint(1880, 1920))
-        place = chance.choice([None, "г. Москва", "Тверская губ."])
-        values = (
-            chance.choice([None, f"Москва, ул. Арбат, д. {n % 7}"]),
-            chance.choice([None, "1937-08-0" + str(n % 9 + 1)]),
-            chance.choice([None, f"П-{n}"]),
-        )[: len(fields)]
-        rows.append((f"p{n}", [name], "M", place, born, "1937-10-02", values))
-        if n % 4 == 0:
-            copy = name.replace("ович", "ов.")
-            rows.append((f"p{n}b", [copy], "M", None, born, None, values))
+    for row in common_names(count):
+        if not row[0].endswith("b"):
+            n = int(row[0][1:])
+            values = (
+                chance.choice([None, f"Москва, ул. Арбат, д. {n % 7}"]),
+                chance.choice([None, "1937-08-0" + str(n % 9 + 1)]),
+                chance.choice([None, f"П-{n}"]),
+            )[: len(fields)]
+        rows.append((*row, values))
     return build_features(rows, fields)
 
 

@@ -3,29 +3,11 @@ makes a disagreement impossible between two records of one person."""
 
 from __future__ import annotations
 
-import random
 from contextlib import ExitStack
 
 from kartoteka.linking.feature_table import build_features
 from kartoteka.linking.training import LEAST_M_OF_DISAGREEMENT, _disagreement_possible
-
-SURNAMES = ["Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов", "Лебедев"]
-GIVEN = ["Иван", "Петр", "Сергей", "Николай", "Михаил", "Алексей", "Андрей", "Федор"]
-
-
-def _persons(count: int) -> list[tuple]:
-    """Persons with no date of death (a rule that asks for one finds no
-    pair), a fifth of them with a second record."""
-    chance = random.Random(7)
-    rows = []
-    for n in range(count):
-        surname, given, father = (chance.choice(w) for w in (SURNAMES, GIVEN, GIVEN))
-        name = f"{surname} {given} {father}ович"
-        born = str(chance.randint(1880, 1920))
-        rows.append((f"p{n}", [name], "M", None, born, None))
-        if n % 5 == 0:
-            rows.append((f"p{n}b", [name], "M", None, born, None))
-    return rows
+from tests.linking.people import common_names
 
 
 def test_a_failed_em_run_leaves_every_comparison_in_the_model():
@@ -35,7 +17,7 @@ def test_a_failed_em_run_leaves_every_comparison_in_the_model():
     from kartoteka.linking.score import duckdb_api
     from kartoteka.linking.training import train
 
-    features = build_features(_persons(2500))
+    features = build_features(common_names(2500))
     with ExitStack() as cleanup:
         frame = duckdb_api(cleanup).register(features.splink_arrow())
         linker = Linker(frame, settings(), log_level=None)
