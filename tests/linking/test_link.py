@@ -11,11 +11,12 @@ from kartoteka.errors import NotFound
 from kartoteka.linking.edits import judge_pair, unmerge
 from kartoteka.linking.features import features_of, person_row
 from kartoteka.linking.run import link_store
-from kartoteka.model import Claim, Literal, Passage, Source
-from kartoteka.model.vocabulary import SourceKind, Status
+from kartoteka.model import Claim, Entity, Literal, Name, Passage, Source
+from kartoteka.model.identifying import IdentifyingField
+from kartoteka.model.vocabulary import EntityKind, SourceKind, Status
 from kartoteka.storage.links import Verdict
 
-from .people import write_people
+from .people import PEOPLE, write_people
 
 
 @pytest.fixture
@@ -203,3 +204,43 @@ def test_linking_reads_the_date_of_execution_or_death(people):
         person_row(ids["e"], ["Иванов Иван Петрович"], death=died[ids["e"]])
     )
     assert (features["death_year"], features["death_date"]) == (1937, "1937-11-02")
+
+
+def test_linking_reads_each_person_once_with_their_own_names_and_dates(people):
+    """The persons, their names and their dates are read side by side in
+    order of id: nobody else's name or date slips in, an organisation's
+    included, and each date is a person's earliest."""
+    store, ids = people
+    text = "НКВД; Иванов Иван Петрович, род. 1899, арест. 1937-08-01, 1938-01-05"
+    source = Source(id="linking-more", kind=SourceKind.REGISTRY, title="m", text=text)
+    org = Entity.make_id(EntityKind.ORGANIZATION, "linking-test", "nkvd")
+
+    def claim(subject, predicate, words, date):
+        at = text.index(words)
+        passage = Passage(source.id, at, at + len(words), words)
+        return Claim(
+            id=Claim.make_id(subject, predicate, passage),
+            subject=subject,
+            predicate=predicate,
+            passage=passage,
+            date=Literal("date", date, as_written=words),
+            status=Status.ACCEPTED,
+            origin="test",
+        )
+
+    with store.writing("test", "more to read") as tx:
+        tx.put_source(source)
+        tx.put_entity(Entity(org, EntityKind.ORGANIZATION, "НКВД", (Name("НКВД"),)))
+        tx.put_claim(claim(org, "born", "НКВД", "1934"))
+        tx.put_claim(claim(ids["e"], "born", "род. 1899", "1899"))
+        tx.put_claim(claim(ids["e"], "arrested", "1938-01-05", "1938-01-05"))
+        tx.put_claim(claim(ids["e"], "arrested", "арест. 1937-08-01", "1937-08-01"))
+    arrested = IdentifyingField("arrested", "date")
+    read = {row[0]: row for row in store.persons_for_linking([arrested])}
+    assert set(read) == set(ids.values())  # the organisation is no person
+    for key, (names, sex, born, place, registry) in PEOPLE.items():
+        row = read[ids[key]]
+        assert row[1] == names and row[2] == sex and row[3] == place
+        assert row[4] == ("1899" if key == "e" else born)  # the earliest
+        assert row[6] is not registry  # a casefile's person is curated
+        assert row[7] == (("1937-08-01",) if key == "e" else (None,))
