@@ -71,7 +71,8 @@ def field_blocking(field: IdentifyingField) -> list[Any]:
     person's own number alone; a shared value with the birth year (an
     address: its particular end); a post or other words compared loosely
     with the birth year and the day of death (with the year alone, every
-    "колхозник" born in one year would be a block)."""
+    "колхозник" born in one year would be a block). An address's end shared
+    by a crowd born in one year does not block (FeatureTable, CROWD)."""
     column, *more = field.columns()
     if field.compare == "normalized":
         column = more[1]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from kartoteka.linking import feature_table
 from kartoteka.linking.feature_table import build_features
 from kartoteka.linking.features import COLUMNS, FIELDS, features_of, person_row
+from kartoteka.model.identifying import IdentifyingField
 
 ROWS = [
     (f"p{i}", [name], sex, place, birth, died)
@@ -54,3 +56,24 @@ def test_batches_keep_each_columns_type_when_a_batch_has_none_of_it():
     assert types["birth_year"] == "int64" and types["birthplace"] == "string"
     # the places run on across batches
     assert [b.column("unique_id")[0].as_py() for b in batches] == list(range(len(ROWS)))
+
+
+def test_an_address_shared_by_a_crowd_born_in_one_year_does_not_block(monkeypatch):
+    monkeypatch.setattr(feature_table, "CROWD", 3)
+    address = IdentifyingField("address", "normalized")
+    city, street = "Казахстан, г. Караганда", "г. Москва, ул. Арбат, д. 5"
+    # four born in 1954 in one city (a crowd), two of 1953 there, two on a street
+    people = [(city, "1954")] * 4 + [(city, "1953")] * 2 + [(street, "1954")] * 2
+    rows = [
+        (f"p{i}", ["Иванов Иван Иванович"], "M", None, born, None, (where,))
+        for i, (where, born) in enumerate(people)
+    ]
+    features = build_features(rows, [address])
+    table = features.splink_arrow().to_pydict()
+    ends = table["id_address_end"]
+    assert ends[:4] == [None] * 4  # the crowd: no block of its own
+    assert ends[4] == ends[5] is not None and ends[6] == ends[7] is not None
+    assert ends[4] != ends[6]
+    # still compared: the full address is Splink's, the end the guard's
+    assert table["id_address"][0] == table["id_address"][1] is not None
+    assert features["p0"]["id_address_end"] == ends[4]
