@@ -49,6 +49,13 @@ def values(field: IdentifyingField, value: str | None) -> tuple[Any, ...]:
     if field.compare == "date":
         year, month, day = date_fields(value)
         return day, month, year
+    return _normalized(value)
+
+
+@lru_cache(maxsize=262144)
+def _normalized(value: str) -> tuple[str | None, list[str] | None, str | None]:
+    """(the significant words, them as a list, the last two): one tuple for
+    every person of one address, not a copy each (3 M persons: a GiB)."""
     words = _significant(value)
     if not words:
         return None, None, None
