@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from kartoteka.bulk_memory import gc_paused
 from kartoteka.linking.features import COLUMNS, FIELDS, person_row
-from kartoteka.linking.identifying import values
+from kartoteka.linking.identifying import blocking_only, values
 from kartoteka.model.identifying import IdentifyingField
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ CROWD = 100
 # Persons put into Arrow at a time: a batch's columns are Python lists
 # briefly, never the whole store's.
 ARROW_BATCH = 100_000
+_YEAR = itemgetter(FIELDS.index("birth_year"))  # the identifying fields come after
 # (id, names, sex, birthplace, birth date, date of execution or death), and
 # then, when the store declares identifying fields, their values in order
 Row = tuple[Any, ...]
@@ -80,7 +81,6 @@ class FeatureTable(Mapping[str, dict[str, Any]]):
         getters = [itemgetter(self.fields.index(c)) for c in self._splink_columns]
         types = [field.type for field in list(schema)[1:]]
         crowded = self._crowded()
-        year = itemgetter(self.fields.index("birth_year"))
         rows = list(self._rows.values())
         for start in range(0, len(rows), size):
             batch = rows[start : start + size]
@@ -88,7 +88,7 @@ class FeatureTable(Mapping[str, dict[str, Any]]):
             # every field, far apart in memory: six times as long)
             values = [list(map(get, batch)) for get in getters]
             for at, crowd in crowded.items():
-                years = map(year, batch)
+                years = map(_YEAR, batch)
                 values[at] = [
                     None if (v, y) in crowd else v
                     for v, y in zip(values[at], years, strict=True)
@@ -105,17 +105,15 @@ class FeatureTable(Mapping[str, dict[str, Any]]):
         than CROWD persons share. Such a value does not block — it would
         pair every resident of a city born in one year — though it is still
         compared (as the full address) when other rules pair two persons."""
-        year = itemgetter(self.fields.index("birth_year"))
         found = {}
         for field in self.identifying:
-            if field.compare != "normalized":
+            if (column := blocking_only(field)) is None:
                 continue
-            column = field.columns()[-1]
             value = itemgetter(self.fields.index(column))
             counts = Counter(
                 (v, y)
                 for row in self._rows.values()
-                if (v := value(row)) is not None and (y := year(row)) is not None
+                if (v := value(row)) is not None and (y := _YEAR(row)) is not None
             )
             at = self._splink_columns.index(column)
             found[at] = {key for key, n in counts.items() if n > CROWD}

@@ -53,13 +53,19 @@ def values(field: IdentifyingField, value: str | None) -> tuple[Any, ...]:
 
 
 @lru_cache(maxsize=262144)
-def _normalized(value: str) -> tuple[str | None, list[str] | None, str | None]:
-    """(the significant words, them as a list, the last two): one tuple for
+def _normalized(value: str) -> tuple[str | None, tuple[str, ...] | None, str | None]:
+    """(the significant words, them one by one, the last two): one tuple for
     every person of one address, not a copy each (3 M persons: a GiB)."""
     words = _significant(value)
     if not words:
         return None, None, None
-    return " ".join(words), list(words), " ".join(words[-2:])
+    return " ".join(words), words, " ".join(words[-2:])
+
+
+def blocking_only(field: IdentifyingField) -> str | None:
+    """The feature column of ``field`` that blocking alone reads, none of
+    the comparisons: an address's last two words."""
+    return field.columns()[-1] if field.compare == "normalized" else None
 
 
 @lru_cache(maxsize=65536)

@@ -17,6 +17,7 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import block_on
 
+from kartoteka.linking.identifying import blocking_only
 from kartoteka.linking.levels import exact_valued, stated_once, valued
 from kartoteka.model.identifying import IdentifyingField
 
@@ -73,9 +74,7 @@ def field_blocking(field: IdentifyingField) -> list[Any]:
     with the birth year and the day of death (with the year alone, every
     "колхозник" born in one year would be a block). An address's end shared
     by a crowd born in one year does not block (FeatureTable, CROWD)."""
-    column, *more = field.columns()
-    if field.compare == "normalized":
-        column = more[1]
+    column = blocking_only(field) or field.columns()[0]
     if field.own:
         return [block_on(column)]
     if field.compare == "fuzzy":

@@ -33,7 +33,6 @@ LinkageRow = tuple[
     tuple[str | None, ...],
 ]
 _EVENTS = {p for p, d in PREDICATES.items() if d.group is Group.LIFECYCLE}
-_DEATH = " death"  # the earliest date of execution or death: no predicate's name
 
 
 class KeptModel(NamedTuple):
@@ -169,12 +168,10 @@ class LinkingReads:
             .where(person)
             .order_by(e.id)
         )
-        # Where each field's value is: an event's date, or a column of the
-        # persons' row after the five every person has.
-        where, at = [], 5
-        for f in fields:
-            where.append((f.name, 0) if f.name in events else (None, at))
-            at += f.name not in events
+        # Each field's value: its event's earliest date, or its column in
+        # the persons' row (after the five every person has).
+        columns = iter(range(5, 5 + len(attributes)))
+        places = [(f.name, None if f.name in events else next(columns)) for f in fields]
         with self.engine.connect() as conn:
             stream = conn.execution_options(stream_results=True, yield_per=20_000)
             names_by = _ByPerson(_streamed(stream.execute(names_of)))
@@ -185,20 +182,21 @@ class LinkingReads:
                 # preferred name is then "запись file:line") has none.
                 known = [name for _, name in names_by.of(pid)]
                 ordered = sorted(known, key=lambda x: x != preferred)
-                dated: dict[str, str] = {}  # the earliest of each
+                dated: dict[str, str] = {}  # the earliest of each predicate
+                death = None  # the earliest of execution and death
                 for _, predicate, date in dates_by.of(pid):
                     dated.setdefault(predicate, date)
-                    if predicate in ("executed", "died"):
-                        dated.setdefault(_DEATH, date)
+                    if death is None and predicate in ("executed", "died"):
+                        death = date
                 yield (
                     pid,
                     ordered,
                     sex,
                     birthplace,
                     dated.get("born"),
-                    dated.get(_DEATH),
+                    death,
                     record is None,
-                    tuple(dated.get(name) if name else row[i] for name, i in where),
+                    tuple(dated.get(n) if at is None else row[at] for n, at in places),
                 )
 
 
