@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 # More persons born in one year than this sharing a value that only blocks
-# (an address's last words): the value does not block (its block would be
-# quadratic: the residents of one city born in one year, at 3 M records).
-# In the Memorial lists (46,445 records) no such block holds more than 21.
+# (an address's last words, a day of arrest): the value does not block (its
+# block would be quadratic: the residents of one city, or those taken on one
+# day of 1937, born in one year, at 3 M records). In the Memorial lists
+# (46,445 records) no such block holds more than 21.
 CROWD = 100
 # Persons put into Arrow at a time: a batch's columns are Python lists
 # briefly, never the whole store's.
@@ -100,11 +101,12 @@ class FeatureTable(Mapping[str, dict[str, Any]]):
             yield pa.RecordBatch.from_arrays(columns, schema=schema)
 
     def _crowded(self) -> dict[int, set[tuple[Any, Any]]]:
-        """For each column that only blocks (an address's last words), by
-        its place among Splink's columns: the (value, birth year) that more
-        than CROWD persons share. Such a value does not block — it would
-        pair every resident of a city born in one year — though it is still
-        compared (as the full address) when other rules pair two persons."""
+        """For each column that only blocks (an address's last words, a day
+        of arrest), by its place among Splink's columns: the (value, birth
+        year) that more than CROWD persons share. Such a value does not
+        block — it would pair every resident of a city born in one year —
+        though it is still compared (the full address, the day's own column)
+        when other rules pair two persons."""
         found = {}
         for field in self.identifying:
             if (column := blocking_only(field)) is None:

@@ -48,7 +48,7 @@ def values(field: IdentifyingField, value: str | None) -> tuple[Any, ...]:
         return (_folded(value),)
     if field.compare == "date":
         year, month, day = date_fields(value)
-        return day, month, year
+        return day, month, year, day
     return _normalized(value)
 
 
@@ -64,8 +64,10 @@ def _normalized(value: str) -> tuple[str | None, tuple[str, ...] | None, str | N
 
 def blocking_only(field: IdentifyingField) -> str | None:
     """The feature column of ``field`` that blocking alone reads, none of
-    the comparisons: an address's last two words."""
-    return field.columns()[-1] if field.compare == "normalized" else None
+    the comparisons: an address's last two words; an event's day (the same
+    day as the compared one, so that a crowd's day can be left out of
+    blocking and still be compared)."""
+    return field.columns()[-1] if field.compare in ("normalized", "date") else None
 
 
 @lru_cache(maxsize=65536)

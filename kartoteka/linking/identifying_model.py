@@ -29,7 +29,7 @@ def field_comparison(field: IdentifyingField, tf: bool) -> cl.CustomComparison:
     # u of agreement: a person's own number is shared by chance almost never
     rare = 1e-6 if field.own else 1e-3
     if field.compare == "date":
-        month, year = more
+        month, year, _block = more
         return stated_once(
             label,
             year,
@@ -72,8 +72,9 @@ def field_blocking(field: IdentifyingField) -> list[Any]:
     person's own number alone; a shared value with the birth year (an
     address: its particular end); a post or other words compared loosely
     with the birth year and the day of death (with the year alone, every
-    "колхозник" born in one year would be a block). An address's end shared
-    by a crowd born in one year does not block (FeatureTable, CROWD)."""
+    "колхозник" born in one year would be a block). An address's end or a
+    day of arrest shared by a crowd born in one year does not block
+    (FeatureTable, CROWD)."""
     column = blocking_only(field) or field.columns()[0]
     if field.own:
         return [block_on(column)]

@@ -297,7 +297,7 @@ NAME_COMPARISONS = ("surname", "given", "patronymic", "order")
 
 # A model trained before is reused while this and the identifying fields stay
 # the same; raise it whenever comparisons, levels or blocking change.
-MODEL_VERSION = 4
+MODEL_VERSION = 5
 
 
 def signature(fields: Sequence[IdentifyingField] = (), engine: str = "duckdb") -> str:

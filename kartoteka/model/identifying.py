@@ -44,5 +44,6 @@ class IdentifyingField:
         if self.compare == "normalized":
             return base, f"{base}_words", f"{base}_end"
         if self.compare == "date":
-            return base, f"{base}_month", f"{base}_year"
+            # the day again, as blocking reads it: empty where a crowd shares it
+            return base, f"{base}_month", f"{base}_year", f"{base}_block"
         return (base,)

@@ -77,3 +77,22 @@ def test_an_address_shared_by_a_crowd_born_in_one_year_does_not_block(monkeypatc
     # still compared: the full address is Splink's, the end the guard's
     assert table["id_address"][0] == table["id_address"][1] is not None
     assert features["p0"]["id_address_end"] == ends[4]
+
+
+def test_a_day_of_arrest_shared_by_a_crowd_born_in_one_year_does_not_block(
+    monkeypatch,
+):
+    monkeypatch.setattr(feature_table, "CROWD", 2)
+    arrested = IdentifyingField("arrested", "date")
+    # three taken on one day and born in one year (a crowd), two of another year
+    people = [("1937-08-05", "1900")] * 3 + [("1937-08-05", "1901")] * 2
+    rows = [
+        (f"p{i}", [], "M", None, born, None, (day,))
+        for i, (day, born) in enumerate(people)
+    ]
+    table = build_features(rows, [arrested]).splink_arrow().to_pydict()
+    blocks = table["id_arrested_block"]
+    assert blocks[:3] == [None] * 3
+    assert blocks[3] == blocks[4] == "1937-08-05"
+    # the day itself is still compared, for the crowd as for the others
+    assert table["id_arrested"] == ["1937-08-05"] * 5

@@ -35,7 +35,13 @@ def test_a_post_with_a_slip_agrees_and_another_post_does_not():
 
 
 def test_dates_agree_by_the_day_only():
-    assert values(ARRESTED, "1937-11-15") == ("1937-11-15", "1937-11", 1937)
+    # the day, month, year, and the day again for blocking
+    assert values(ARRESTED, "1937-11-15") == (
+        "1937-11-15",
+        "1937-11",
+        1937,
+        "1937-11-15",
+    )
     assert agree(
         ARRESTED, values(ARRESTED, "1937-11-15"), values(ARRESTED, "1937-11-15")
     )
