@@ -9,17 +9,14 @@ is still caught, without a revision per row at three million records.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
-import orjson
 import sqlalchemy as sa
 
 from kartoteka.storage import search as fts
-from kartoteka.storage.engine import chunked, to_json
+from kartoteka.storage.engine import chunked
 from kartoteka.storage.links import LinkWriter
-from kartoteka.storage.rows import Row, derived_columns
+from kartoteka.storage.packed_rows import PackedRows
 from kartoteka.storage.schema import (
     TABLES_WITH_REVISIONS,
     entity_refs,
@@ -29,67 +26,6 @@ from kartoteka.storage.schema import (
 
 # Parents before children, for the foreign keys.
 ORDER = ("source", "entity", "name", "claim")
-
-
-def _json_columns(kind: str) -> frozenset[str]:
-    table = TABLES_WITH_REVISIONS[kind]
-    return frozenset(c.name for c in table.columns if isinstance(c.type, sa.JSON))
-
-
-@dataclass
-class PackedRows:
-    """Rows of one table as tuples in ``columns`` order, JSON as text."""
-
-    kind: str
-    columns: tuple[str, ...]
-    values: list[tuple[Any, ...]]
-
-    @classmethod
-    def pack(cls, kind: str, rows: list[Row]) -> PackedRows:
-        if not rows:
-            return cls(kind, (), [])
-        columns = tuple(rows[0])
-        json_at = [i for i, c in enumerate(columns) if c in _json_columns(kind)]
-        values = []
-        for row in rows:
-            value = list(row.values())
-            for i in json_at:
-                if value[i] is not None:
-                    value[i] = to_json(value[i])
-            values.append(tuple(value))
-        return cls(kind, columns, values)
-
-    def where(self, column: str, keep: set[str]) -> PackedRows:
-        """Only the rows whose ``column`` is one of ``keep``."""
-        if not self.values:
-            return self
-        at = self.columns.index(column)
-        return PackedRows(
-            self.kind, self.columns, [v for v in self.values if v[at] in keep]
-        )
-
-    def stored(self, seq: int) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
-        """The columns the table stores and each row's values in them, with
-        ``rev`` = seq: a claim's quote is in its state, not in its row."""
-        derived = derived_columns(self.kind)
-        keep = [i for i, c in enumerate(self.columns) if c not in derived]
-        columns = (*(self.columns[i] for i in keep), "rev")
-        if len(keep) == len(self.columns):
-            return columns, [(*v, seq) for v in self.values]
-        pick = itemgetter(*keep)
-        return columns, [(*pick(v), seq) for v in self.values]
-
-    def unpack(self) -> list[Row]:
-        json_at = {
-            i for i, c in enumerate(self.columns) if c in _json_columns(self.kind)
-        }
-        return [
-            {
-                c: orjson.loads(v) if i in json_at and v is not None else v
-                for i, (c, v) in enumerate(zip(self.columns, value, strict=True))
-            }
-            for value in self.values
-        ]
 
 
 class BulkWriter(LinkWriter):

@@ -11,13 +11,9 @@ from sqlalchemy import event
 from sqlalchemy.pool import StaticPool
 
 from kartoteka.errors import MissingDependency, StorageError
+from kartoteka.storage.json_text import to_json
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def to_json(value: object) -> str:
-    # Cyrillic stored as itself, not as \u escapes six bytes a letter.
-    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 # JSON columns: written with orjson (see to_json) and read back with it —

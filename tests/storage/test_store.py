@@ -183,3 +183,17 @@ def test_compacting_a_store_keeps_every_row(petrov_store):
     compact(petrov_store.engine)
     assert petrov_store.counts() == counts
     assert petrov_store.verify().ok
+
+
+def test_packed_rows_know_the_json_columns_of_the_schema():
+    import sqlalchemy as sa
+
+    from kartoteka.storage.bulk import ORDER
+    from kartoteka.storage.packed_rows import JSON_COLUMNS
+    from kartoteka.storage.schema import TABLES_WITH_REVISIONS
+
+    assert set(JSON_COLUMNS) == set(ORDER)  # every kind a batch writes
+    for kind in ORDER:
+        table = TABLES_WITH_REVISIONS[kind]
+        declared = {c.name for c in table.columns if isinstance(c.type, sa.JSON)}
+        assert JSON_COLUMNS[kind] == declared, kind

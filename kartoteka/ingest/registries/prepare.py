@@ -24,7 +24,7 @@ from kartoteka.ingest.registries.rows import record_rows
 from kartoteka.model import Source
 from kartoteka.model.ids import make_id, sha256_text
 from kartoteka.model.vocabulary import SourceKind
-from kartoteka.storage.bulk import PackedRows
+from kartoteka.storage.packed_rows import PackedRows
 from kartoteka.storage.revisions import BatchDigest
 from kartoteka.storage.rows import Row, revision_state
 
