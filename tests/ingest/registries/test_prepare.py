@@ -6,6 +6,7 @@ import functools
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,27 @@ def test_the_parsing_process_ends_when_the_importer_is_killed(tmp_path):
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(w) for w in workers)
+
+
+def test_a_parsing_process_loads_neither_the_command_line_nor_sqlalchemy():
+    # What a parsing process imports: the script of the command that started
+    # it (Python's spawn runs it again), then the parsers and the packing.
+    script = (
+        "import sys\n"
+        "import kartoteka.interfaces.entry\n"
+        "import kartoteka.ingest.registries.prepare\n"
+        "import kartoteka.ingest.registries.memorial_lists\n"
+        "import kartoteka.ingest.registries.memorial_moscow\n"
+        "import kartoteka.ingest.registries.csv_list\n"
+        "loaded = [m for m in ('click', 'rich', 'sqlalchemy', "
+        "'kartoteka.interfaces.cli') if m in sys.modules]\n"
+        "print(','.join(loaded) or 'none')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "none"
+    # and the command's script is the one whose module defers the CLI
+    root = Path(__file__).parents[3]
+    project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["scripts"]["kartoteka"] == "kartoteka.interfaces.entry:main"
