@@ -19,7 +19,6 @@ from kartoteka.storage.links import LinkWriter
 from kartoteka.storage.packed_rows import PackedRows
 from kartoteka.storage.schema import (
     TABLES_WITH_REVISIONS,
-    entity_refs,
     name_keys,
     search_docs,
 )
@@ -50,7 +49,6 @@ class BulkWriter(LinkWriter):
         tables: dict[str, PackedRows],
         digest: dict[str, Any],
         search: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
-        refs: list[tuple[str, str]] = (),  # type: ignore[assignment]
         keys: list[tuple[str, str]] = (),  # type: ignore[assignment]
     ) -> int:
         """Insert new rows of several kinds under one revision; return its seq.
@@ -65,8 +63,6 @@ class BulkWriter(LinkWriter):
             packed = tables.get(kind)
             if packed and packed.values:
                 self._insert(TABLES_WITH_REVISIONS[kind], *packed.stored(seq))
-        if refs:
-            self._insert(entity_refs, ("ref", "entity_id"), refs)
         if keys:
             self._insert(name_keys, ("key", "entity_id"), keys)
         if search:

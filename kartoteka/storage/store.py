@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from kartoteka.errors import NotFound, StorageError
 from kartoteka.model import Claim, Entity, Source
+from kartoteka.model.registry_ids import person_of_ref
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.names.normalize import in_one_script
 from kartoteka.storage.arguments import ArgumentReads
@@ -220,7 +221,12 @@ class Store(
         # Names are stored Cyrillic where Latin look-alikes crept in (Hиколаевич).
         spellings = {fold(wanted), fold(in_one_script(wanted))}
         by_name = sa.select(names.c.entity_id).where(names.c.folded.in_(spellings))
-        return {r.entity_id for r in self._rows(sa.union(by_ref, by_name))}
+        ways = [by_ref, by_name]
+        if (record := person_of_ref(wanted)) is not None:
+            # A registry record's external id names its person's id (no row).
+            e = entities.c
+            ways.append(sa.select(e.id.label("entity_id")).where(e.id == record))
+        return {r.entity_id for r in self._rows(sa.union(*ways))}
 
     def claim(self, claim_id: str) -> Claim:
         """One claim by id; NotFound when there is none."""

@@ -150,3 +150,42 @@ def test_quotes_leave_the_claims_table_and_every_claim_keeps_its_words(
     report = store.verify()
     assert report.ok and report.claims == 7, report.failures
     store.close()
+
+
+def test_a_records_external_id_finds_its_person_without_a_row_of_refs(
+    fresh_store, petrov_dir, tmp_path
+):
+    """Before 0019 every registry record's external id was a row of
+    entity_refs: taken back to 0018 they are there again; upgraded, they are
+    gone, a casefile's refs stay, verify passes, and the record's external id
+    still finds its person."""
+    from kartoteka.ingest.registries.importer import import_registry
+    from tests.ingest.registries.samples import write_lists
+
+    store = fresh_store
+    import_casefile(store, petrov_dir / "petrov.yaml", actor="test")
+    import_registry(store, "memorial-lists", [write_lists(tmp_path)], "t", worker=False)
+    persons = {p.id: p for p in store.find_entities("Петрофф")}
+    ((pid, petrov),) = persons.items()
+    (ref,) = [x for x in petrov.external_ids if x.startswith("record:")]
+
+    def refs() -> list[str]:
+        with store.engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT ref FROM entity_refs").scalars().all()
+
+    kept = refs()
+    assert kept and not [r for r in kept if r.startswith("record:")]
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0018")
+    restored = refs()
+    assert ref in restored and len(restored) == len(kept) + 5  # the list's five
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    assert sorted(refs()) == sorted(kept)
+    assert [p.id for p in store.find_entities(ref)] == [pid]
+    assert store.find_entities(ref.replace(":2", ":99")) == []
+    assert store.verify().ok

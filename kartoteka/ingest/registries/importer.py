@@ -100,7 +100,6 @@ def _only_new(batch: Batch, new: set[str]) -> Batch:
         person_ids=[p for p in batch.person_ids if p in new],
         tables=tables,
         search=[s for s in batch.search if s[1] in new],
-        refs=[r for r in batch.refs if r[1] in new],
         keys=[k for k in batch.keys if k[1] in new],
         digest=batch_digest({k: t.unpack() for k, t in tables.items()}),
     )
@@ -119,7 +118,6 @@ def _write_batch(
         batch.label,
         fresh.tables,
         search=fresh.search,
-        refs=fresh.refs,
         keys=fresh.keys,
         digest=fresh.digest,
     )

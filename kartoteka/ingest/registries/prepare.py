@@ -56,7 +56,6 @@ class Batch:
     person_ids: list[str]
     tables: dict[str, PackedRows]  # kind → rows, as TABLES_WITH_REVISIONS names them
     search: list[tuple[str, str, str]]
-    refs: list[tuple[str, str]]
     keys: list[tuple[str, str]]
     digest: dict[str, Any]  # of all the rows, for when all are new
 
@@ -97,7 +96,6 @@ def prepare_batch(parsed: ParsedList, first: int, source_id: str, fmt: str) -> B
         person_ids=[b.person_id for b in built],
         tables={kind: PackedRows.pack(kind, r) for kind, r in rows.items()},
         search=[b.search for b in built],
-        refs=[b.ref for b in built],
         keys=[k for b in built for k in b.keys],
         digest=batch_digest(rows),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kartoteka.ingest.registries.records import ParsedList
 from kartoteka.model.ids import sequential_id
 from kartoteka.model.records import script_of
+from kartoteka.model.registry_ids import person_id, record_ref
 from kartoteka.model.vocabulary import Certainty, EntityKind, Stance, Status
 from kartoteka.names.keys import lookup_keys
 from kartoteka.names.normalize import in_one_script
@@ -32,17 +33,7 @@ class RecordRows:
     names: list[Row]
     claims: list[Row]
     search: tuple[str, str, str]
-    ref: tuple[str, str]
     keys: list[tuple[str, str]]  # (surname key, person id): any spelling finds it
-
-
-def record_ref(source_id: str, index: int) -> str:
-    """The external id of a record: its source and its place in the list (from 1)."""
-    return f"record:{source_id}:{index + 1}"
-
-
-def person_id(source_id: str, index: int) -> str:
-    return sequential_id("per", source_id, index)
 
 
 def _part_id(prefix: str, source_id: str, index: int, k: int) -> str:
@@ -135,7 +126,6 @@ def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> Rec
         names=names,
         claims=claims,
         search=("entity", pid, body),
-        ref=(ref, pid),
         keys=[
             (key, pid) for key in sorted({k for n in unique for k in lookup_keys(n[0])})
         ],
