@@ -138,9 +138,11 @@ def copy(ctx: click.Context, target: str) -> None:
 @click.pass_context
 def compact(ctx: click.Context) -> None:
     """Give the store's free space back: after a migration that dropped a
-    column (0018: claims keep offsets, not quotes) or large deletions, a
-    SQLite file keeps its freed pages until it is rebuilt. Needs as much free
-    disk as the store takes, and nobody else writing meanwhile.
+    column (0018: claims keep offsets, not quotes; 0019: registry records'
+    refs) or large deletions, a SQLite file keeps its freed pages until it
+    is rebuilt. The rebuilt copy is written beside the store and back
+    through its log: it needs twice the store's size in free disk there
+    (not memory), and nobody else writing meanwhile.
 
     Example:
 

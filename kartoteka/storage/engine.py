@@ -14,6 +14,10 @@ from kartoteka.errors import MissingDependency, StorageError
 from kartoteka.storage.json_text import to_json
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# SQLite's page cache a connection (256 MiB), and while a store is compacted
+# (a copy page after page gains nothing from more; it bounds the memory).
+CACHE_KIB = 262144
+COPY_CACHE_KIB = 16384
 
 
 # JSON columns: written with orjson (see to_json) and read back with it —
@@ -77,7 +81,7 @@ def _sqlite_engine(url: str) -> sa.Engine:
             cursor.execute("PRAGMA synchronous = NORMAL")
         # A registry import touches many B-trees at once (claims and their
         # indexes, the full-text index): a small page cache thrashes.
-        cursor.execute("PRAGMA cache_size = -262144")
+        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.close()
 
@@ -113,7 +117,19 @@ def compact(engine: sa.Engine) -> None:
     with engine.connect() as conn:
         # on the driver's connection, in no transaction: the store's own
         # connections begin one before every statement (see _on_begin)
-        driver = conn.connection.driver_connection
-        driver.execute("VACUUM")  # type: ignore[union-attr]
+        run = conn.connection.driver_connection.execute  # type: ignore[union-attr]
+        # The rebuilt copy goes to a file beside the store, not into memory
+        # (the store's connections keep their temporary tables in memory:
+        # here that would be the whole store, gigabytes at registry scale).
+        folder = str(Path(engine.url.database or ".").resolve().parent)
+        run("PRAGMA temp_store = FILE")
+        run(f"PRAGMA cache_size = -{COPY_CACHE_KIB}")
+        run("PRAGMA temp_store_directory = '{}'".format(folder.replace("'", "''")))
+        try:
+            run("VACUUM")
+        finally:
+            run("PRAGMA temp_store_directory = ''")
+            run("PRAGMA temp_store = MEMORY")
+            run(f"PRAGMA cache_size = -{CACHE_KIB}")
         # in WAL mode the rebuilt file is written through the log: fold it in
-        driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+        run("PRAGMA wal_checkpoint(TRUNCATE)")
