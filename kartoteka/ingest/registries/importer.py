@@ -16,7 +16,6 @@ from pathlib import Path
 
 from kartoteka.bulk_memory import gc_paused
 from kartoteka.ingest.registries import memorial_lists, memorial_moscow
-from kartoteka.ingest.registries import prepare as preparation
 from kartoteka.ingest.registries.prepare import (
     Batch,
     FileEnd,
@@ -46,6 +45,14 @@ IDENTIFYING: dict[str, tuple[IdentifyingField, ...]] = {
 }
 # Below this much input, starting a second process costs more than it saves.
 WORKER_FROM_BYTES = 2_000_000
+# Records a transaction holds before it commits (each batch of
+# prepare.BATCH records stays a revision of its own): every commit rewrites
+# the index pages its records touched, scattered over B-trees of millions
+# (names, name keys, addresses, full text). At a million list records, a
+# commit every 5,000 wrote 16.9 GiB for a 2.6 GiB store in 144.6 s; every
+# 20,000, 9.8 GiB in 124.3 s (docs/benchmarks.md). A transaction holds the
+# write lock some two seconds: an editor's save waits that long at most.
+COMMIT_RECORDS = 20_000
 # Files parsed at once, each in a process of its own, while this one writes:
 # on two cores the writer needs about half the time of the parsing.
 PARSING_PROCESSES = 2
@@ -177,9 +184,10 @@ def write_prepared(
 ) -> None:
     """Write what ``prepare`` gave into the store, counting it in ``report``."""
     head = FileHead(Path())
-    # Batches share a transaction until it holds BATCH records: the small
-    # files of a list (the Moscow pages, some hundred records each) would
-    # otherwise rewrite the same index pages at a commit each.
+    # Batches share a transaction until it holds COMMIT_RECORDS records: the
+    # small files of a list (the Moscow pages, some hundred records each), and
+    # the batches of a large one, would otherwise rewrite the same index pages
+    # at a commit each.
     with ExitStack() as transaction:
         tx, waiting = None, 0
         for item in stream:
@@ -201,7 +209,7 @@ def write_prepared(
             tx.reason = f"import {fmt} {head.path.name}"
             _write_batch(tx, item, head, report)
             waiting += len(item.person_ids)
-            if waiting >= preparation.BATCH:
+            if waiting >= COMMIT_RECORDS:
                 transaction.close()  # commit
                 tx, waiting = None, 0
             if progress:

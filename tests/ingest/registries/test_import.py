@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kartoteka.analysis.cases import build_case
 from kartoteka.analysis.conflicts import find_conflicts
-from kartoteka.ingest.registries import prepare
+from kartoteka.ingest.registries import importer, prepare
 from kartoteka.ingest.registries.importer import IDENTIFYING, import_registry
 from kartoteka.interfaces.cli import cli
 from kartoteka.storage.schema import claims, entities
@@ -59,6 +59,7 @@ def test_an_interrupted_import_leaves_whole_batches_and_a_rerun_completes_it(
     fresh_store, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(prepare, "BATCH", 2)
+    monkeypatch.setattr(importer, "COMMIT_RECORDS", 2)
     path = write_lists(tmp_path)
 
     def crash_after_first_batch(done: int) -> None:
@@ -116,6 +117,26 @@ def test_small_files_share_a_transaction_each_keeping_its_revisions(
             sa.text("SELECT target_kind, count(*) FROM revisions GROUP BY target_kind")
         ).all()
     assert dict(kinds)["batch"] == 3 and dict(kinds)["source"] == 3
+    assert fresh_store.verify().ok
+
+
+def test_a_transaction_holds_several_batches_each_its_own_revision(
+    fresh_store, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(prepare, "BATCH", 1)
+    monkeypatch.setattr(importer, "COMMIT_RECORDS", 2)
+    fresh_store.declare_identifying(IDENTIFYING["memorial-lists"], "earlier")
+    commits = []
+    sa.event.listen(fresh_store.engine, "commit", lambda _conn: commits.append(1))
+    import_registry(
+        fresh_store, "memorial-lists", [write_lists(tmp_path)], "t", worker=False
+    )
+    assert len(commits) == 3  # five records: two, two, one
+    with fresh_store.engine.connect() as conn:
+        batches = conn.execute(
+            sa.text("SELECT count(*) FROM revisions WHERE target_kind = 'batch'")
+        ).scalar_one()
+    assert batches == 5
     assert fresh_store.verify().ok
 
 
