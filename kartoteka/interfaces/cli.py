@@ -12,22 +12,25 @@ from rich.console import Console
 from rich.markup import escape
 
 from kartoteka import settings
-from kartoteka.analysis.cases import build_case
 from kartoteka.errors import KartotekaError
 from kartoteka.ingest import importers
-from kartoteka.ingest.sources import SourceMeta, add_source
-from kartoteka.interfaces.case_document import FORMATS, render
-from kartoteka.interfaces.case_terminal import print_case
-from kartoteka.interfaces.progress import import_progress
+from kartoteka.interfaces.command_index import COMMANDS, REVIEW_COMMANDS, LazyGroup
 from kartoteka.model.vocabulary import SourceKind, Status
 from kartoteka.storage import Store
+
+# A case's documents, as kartoteka.interfaces.case_document writes them (a test
+# keeps the two equal; that module loads the templates, which `case` alone needs).
+CASE_FORMATS = ("md", "html", "json")
 
 console = Console()
 errors = Console(stderr=True)
 
 
-class Cli(click.Group):
-    """Turns every KartotekaError into one clear line and exit status 1."""
+class Cli(LazyGroup):
+    """Turns every KartotekaError into one clear line and exit status 1; the
+    commands of other modules are imported when asked for."""
+
+    lazy = COMMANDS
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -117,6 +120,8 @@ def demo(ctx: click.Context, seed: Path | None) -> None:
         f"{len(result.conflicts)} conflicts, {c['revisions']} revisions"
     )
     console.print()
+    from kartoteka.interfaces.case_terminal import print_case
+
     print_case(result.case, console)
     from kartoteka.interfaces.demo_reasoning import print_reasoning
 
@@ -185,6 +190,8 @@ def add_source_(
         kartoteka add-source article.html --title "Purge and Rehabilitation" \\
             --author "Dick Roberts" --date 1964-23 --language en
     """
+    from kartoteka.ingest.sources import SourceMeta, add_source
+
     meta["authors"] = tuple(meta["authors"])
     meta["derived_from"] = tuple(meta["derived_from"])
     source, change = add_source(
@@ -229,6 +236,8 @@ def import_(
         kartoteka import casefile kartoteka/casefiles/roberts-1964.yaml
         kartoteka import csv book-of-memory.csv --mapping book-of-memory.yaml
     """
+    from kartoteka.interfaces.progress import import_progress
+
     store = _store(ctx)
     with import_progress(errors) as options:
         options.mapping = mapping
@@ -243,7 +252,7 @@ def import_(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(CASE_FORMATS),
     help="Write a document instead of printing to the terminal.",
 )
 @output_option
@@ -259,6 +268,10 @@ def case(ctx: click.Context, person: str, fmt: str | None, output: Path | None) 
     \b
         kartoteka case Tukhachevsky --format html -o tukhachevsky.html
     """
+    from kartoteka.analysis.cases import build_case
+    from kartoteka.interfaces.case_document import render
+    from kartoteka.interfaces.case_terminal import print_case
+
     the_case = build_case(_store(ctx), person)
     if fmt is None:
         print_case(the_case, console)
@@ -292,11 +305,14 @@ def verify(ctx: click.Context) -> None:
     console.print(report.summary())
 
 
-class ReviewGroup(click.Group):
+class ReviewGroup(LazyGroup):
     """`review CLAIM STATUS` reviews a claim; `review links` works the link queue."""
 
+    lazy = REVIEW_COMMANDS
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        known = self.list_commands(ctx)
+        if args and args[0] not in known and not args[0].startswith("-"):
             args = ["claim", *args]
         return super().parse_args(ctx, args)
 
@@ -355,27 +371,6 @@ def review_claims(ctx: click.Context, source: str | None) -> None:
         if c.id in why:
             console.print(f"  [yellow]↻ {escape(why[c.id])}[/]", highlight=False)
     console.print(f"{len(waiting)} claims waiting for review, {len(why)} again")
-
-
-# The browsing commands live beside this module; importing them registers them.
-from kartoteka.interfaces import (  # noqa: E402, F401
-    cli_browse,
-    cli_candidates,
-    cli_claims,
-    cli_conflicts,
-    cli_corroboration,
-    cli_custody,
-    cli_estimates,
-    cli_export,
-    cli_extract,
-    cli_hypotheses,
-    cli_links,
-    cli_merges,
-    cli_names,
-    cli_network,
-    cli_rehabilitation,
-    cli_web,
-)
 
 
 def main() -> None:
