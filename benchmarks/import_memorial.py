@@ -147,7 +147,10 @@ def as_the_command(fmt: str, paths: list[Path], folder: Path) -> tuple[float, fl
     """``kartoteka import`` run as a user runs it, into a fresh store: the
     seconds it reports for the import, and the whole command's."""
     store = folder / f"{fmt}-command.db"
-    command = shutil.which("kartoteka") or "kartoteka"
+    beside = Path(sys.executable).with_name("kartoteka")  # the venv's, unactivated
+    command = str(beside) if beside.exists() else shutil.which("kartoteka")
+    if command is None:
+        raise SystemExit("no `kartoteka` command: run the README's install first")
     start = time.perf_counter()
     done = subprocess.run(
         [command, "--db", str(store), "import", fmt, *map(str, paths)],
