@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from kartoteka.analysis.conflicts import Conflict, find_conflicts
 from kartoteka.analysis.explanations import explained
@@ -148,10 +149,24 @@ def _is_finest(date: str, dates: list[str]) -> bool:
     return not any(d != date and _within(d, date) for d in dates)
 
 
-def _order(events: list[Event]) -> list[Event]:
+class Step(Protocol):
+    """What the life-cycle order reads of an event."""
+
+    @property
+    def predicate(self) -> str: ...
+
+    @property
+    def date(self) -> str | None: ...
+
+
+E = TypeVar("E", bound=Step)
+_RANK = {p: i for i, p in enumerate(LIFECYCLE_ORDER)}
+
+
+def in_life_order(events: list[E]) -> list[E]:
     """Dated events by date; each undated one after the last event before it
     in the life-cycle order."""
-    rank = {p: i for i, p in enumerate(LIFECYCLE_ORDER)}
+    rank = _RANK
     dated = sorted(
         (e for e in events if e.date),
         key=lambda e: (edtf.sort_key(e.date), rank[e.predicate]),
@@ -252,7 +267,7 @@ def assemble_case(
     )
     return Case(
         person=person,
-        events=_order(_group_events(lifecycle, conflicts)),
+        events=in_life_order(_group_events(lifecycle, conflicts)),
         relations=[c for c in own if c not in lifecycle],
         mentions=[c for c in involved if c.subject not in member_ids],
         conflicts=conflicts,

@@ -5,14 +5,13 @@ Persons follow the shape in DESIGN.md; it is extended, never renamed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 import orjson
 
-from kartoteka.analysis.case_batches import cases_in_batches
-from kartoteka.analysis.cases import Case, Event
-from kartoteka.model import Claim, Source
+from kartoteka.analysis.cases import Case, Event, RecordText
+from kartoteka.model import Claim, Entity, Source
 from kartoteka.storage import Store
 from kartoteka.storage.rows import claim_row, source_row
 
@@ -43,33 +42,7 @@ def person_record(case: Case) -> dict[str, Any]:
     """One person as the export contract has it."""
     p = case.person
     return {
-        "id": p.id,
-        "name": p.name,
-        "names": [
-            {
-                "name": n.name,
-                "script": n.script,
-                "kind": str(n.kind),
-                "language": n.language,
-                "source": n.source,
-            }
-            for n in p.names
-        ],
-        "sex": p.sex,
-        "attributes": {k: v for k, v in p.attributes.items() if k != "record"},
-        # Every registry record resolved into the person, merged ones included.
-        "records": [
-            {
-                "source": r.source,
-                "ref": r.ref,
-                "start": r.start,
-                "end": r.end,
-                "text": r.text,
-            }
-            for r in case.records
-        ],
-        "merged_from": [m.id for m in case.members if m.id != p.id],
-        "external_ids": list(p.external_ids),
+        **person_head(p, case.records, [m.id for m in case.members if m.id != p.id]),
         "events": [
             {
                 "type": e.predicate,
@@ -98,6 +71,42 @@ def person_record(case: Case) -> dict[str, Any]:
     }
 
 
+def person_head(
+    p: Entity, records: Iterable[RecordText], merged_from: list[str]
+) -> dict[str, Any]:
+    """A person's part of the export record before the events: who they are,
+    their records and the records merged into them."""
+    return {
+        "id": p.id,
+        "name": p.name,
+        "names": [
+            {
+                "name": n.name,
+                "script": n.script,
+                "kind": str(n.kind),
+                "language": n.language,
+                "source": n.source,
+            }
+            for n in p.names
+        ],
+        "sex": p.sex,
+        "attributes": {k: v for k, v in p.attributes.items() if k != "record"},
+        # Every registry record resolved into the person, merged ones included.
+        "records": [
+            {
+                "source": r.source,
+                "ref": r.ref,
+                "start": r.start,
+                "end": r.end,
+                "text": r.text,
+            }
+            for r in records
+        ],
+        "merged_from": merged_from,
+        "external_ids": list(p.external_ids),
+    }
+
+
 def source_record(source: Source) -> dict[str, Any]:
     """A source with its text verbatim, so every quote can be checked."""
     row = source_row(source)
@@ -114,7 +123,9 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 def persons(store: Store) -> Iterator[dict[str, Any]]:
     """Every person once: a merged person under its canonical id only, read a
     thousand at a time."""
-    return (person_record(case) for case in cases_in_batches(store))
+    from kartoteka.exports.person_pages import every_person_record
+
+    return every_person_record(store)
 
 
 def sources(store: Store) -> Iterator[dict[str, Any]]:

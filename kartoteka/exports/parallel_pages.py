@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TextIO
 
 from kartoteka.analysis.case_batches import BATCH, CaseReader
-from kartoteka.exports.jsonl import person_record
+from kartoteka.exports.person_pages import page_records, store_page_starts
 from kartoteka.model import Claim
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
@@ -65,7 +65,7 @@ def rendered_pages(
 ) -> Iterator[tuple[str, int]]:
     """The persons as text, a page at a time in order of id, with how many
     persons each page holds."""
-    starts = _person_page_starts(store, size)
+    starts = store_page_starts(store, size)
     return _rendered(store, workers, parallel_from, _person_page, starts, render, size)
 
 
@@ -116,14 +116,6 @@ def _rendered(
             yield pending.popleft().result()
 
 
-def _person_page_starts(store: Store, size: int) -> Iterator[str]:
-    """The id after which each page of persons begins ("" for the first)."""
-    after = ""
-    for page in store.entity_id_pages(EntityKind.PERSON, size):
-        yield after
-        after = page[-1]
-
-
 def _open(url: str) -> None:
     global _reader
     _reader = CaseReader(Store.open(url))
@@ -137,10 +129,7 @@ def _in_worker(page: Page, after: str, *args: Any) -> tuple[str, int]:
 def _person_page(
     reader: CaseReader, after: str, render: Render, size: int
 ) -> tuple[str, int]:
-    page = reader.store.person_page(after, size)
-    if not page:
-        return "", 0
-    records = [person_record(case) for case in reader.cases(*page)]
+    records = page_records(reader, after, size)
     return "".join(map(render, records)), len(records)
 
 

@@ -41,7 +41,7 @@ def source_row(s: Source) -> Row:
 
 def source_from_row(r: Any, text: str = "") -> Source:
     """A source from its row; its text is kept apart, in pieces."""
-    m = r._mapping if hasattr(r, "_mapping") else r
+    m = mapping_of(r)
     return Source(
         id=m["id"],
         kind=SourceKind(m["kind"]),
@@ -59,6 +59,26 @@ def source_from_row(r: Any, text: str = "") -> Source:
     )
 
 
+class _ByName:
+    """A named tuple's values by column name, as a row's mapping gives them."""
+
+    __slots__ = ("row",)
+
+    def __init__(self, row: Any) -> None:
+        self.row = row
+
+    def __getitem__(self, key: str) -> Any:
+        return getattr(self.row, key)
+
+
+def mapping_of(r: Any) -> Any:
+    """A row's values by column name: a SQLAlchemy row's mapping (one, not
+    two), a named tuple's (the exports' driver rows), a dict as is."""
+    if hasattr(r, "_mapping"):
+        return r._mapping
+    return _ByName(r) if hasattr(r, "_fields") else r
+
+
 def entity_row(e: Entity) -> Row:
     return {
         "id": e.id,
@@ -71,7 +91,7 @@ def entity_row(e: Entity) -> Row:
 
 
 def entity_from_row(r: Any, names: tuple[Name, ...] = ()) -> Entity:
-    m = r._mapping if hasattr(r, "_mapping") else r
+    m = mapping_of(r)
     return Entity(
         id=m["id"],
         kind=EntityKind(m["kind"]),
@@ -111,7 +131,7 @@ def preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
 
 
 def name_from_row(r: Any) -> Name:
-    m = r._mapping
+    m = mapping_of(r)
     return Name(
         name=m["name"],
         kind=NameKind(m["kind"]),
@@ -182,7 +202,7 @@ _STATUS = {str(s): s for s in Status}
 
 def claim_from_row(r: Any, quote: str) -> Claim:
     """A claim from its row and the words its source holds at its offsets."""
-    m = r._mapping if hasattr(r, "_mapping") else r
+    m = mapping_of(r)
     date = None
     if m["date"]:
         date = Literal("date", m["date"], as_written=m["date_text"])

@@ -123,6 +123,24 @@ class Store(
         with self.engine.connect() as conn:
             return list(conn.execute(query))
 
+    def _driver_rows(self, query: sa.Select) -> list[tuple]:
+        """The rows of a query as the database driver gives them: tuples, no
+        SQLAlchemy row objects or type processing (JSON may come as text)."""
+        with self.engine.connect() as conn:
+            compiled = query.compile(
+                dialect=self.engine.dialect,
+                compile_kwargs={"render_postcompile": True},  # IN's values
+            )
+            params = compiled.params
+            if compiled.positional:
+                params = tuple(params[k] for k in compiled.positiontup or ())
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(str(compiled), params)
+                return cursor.fetchall()
+            finally:
+                cursor.close()
+
     def source(self, source_id: str) -> Source:
         """A source with its whole text."""
         rows = self._rows(sa.select(sources).where(sources.c.id == source_id))

@@ -128,10 +128,16 @@ def read_excerpts(run: Run, spans: Sequence[tuple[str, int, int]]) -> list[str]:
     got: dict[tuple[str, int], str] = {}
     for source_id, numbers in wanted.items():
         ordered = sorted(numbers)
-        for at in range(0, len(ordered), 500):
-            query = sa.select(p.n, p.text).where(
-                p.source_id == source_id, p.n.in_(ordered[at : at + 500])
-            )
+        if len(ordered) * 2 > ordered[-1] - ordered[0]:
+            # Most pieces of a stretch (a page of a list's persons): read the
+            # stretch, one range of the key rather than hundreds of values.
+            stretches = [p.n.between(ordered[0], ordered[-1])]
+        else:
+            stretches = [
+                p.n.in_(ordered[at : at + 500]) for at in range(0, len(ordered), 500)
+            ]
+        for stretch in stretches:
+            query = sa.select(p.n, p.text).where(p.source_id == source_id, stretch)
             got.update({(source_id, r.n): r.text for r in run(query)})
     found = []
     for source_id, start, end in spans:

@@ -1,0 +1,74 @@
+"""A registry person's export record built from rows is the one their case gives."""
+
+from __future__ import annotations
+
+from kartoteka.analysis.cases import build_case
+from kartoteka.exports import person_pages
+from kartoteka.exports.jsonl import person_record
+from kartoteka.ingest.registries.importer import import_registry
+from kartoteka.model.vocabulary import EntityKind
+from kartoteka.storage import Store
+from tests.ingest.registries.samples import write_lists, write_moscow
+
+
+def _registry_store(store: Store, folder) -> Store:
+    for fmt, path in (
+        ("memorial-lists", write_lists(folder)),
+        ("memorial-moscow", write_moscow(folder)),
+    ):
+        import_registry(store, fmt, [path], "test", worker=False)
+    return store
+
+
+def _one_by_one(store: Store) -> list[dict]:
+    links = store.links()
+    return [
+        person_record(build_case(store, i))
+        for i in store.entity_ids(EntityKind.PERSON)
+        if links.get(i, i) == i
+    ]
+
+
+def test_every_registry_person_is_written_as_their_case_gives_them(
+    fresh_store, tmp_path
+):
+    store = _registry_store(fresh_store, tmp_path)
+    expected = _one_by_one(store)
+    assert len(expected) == 8  # five list records, three Moscow ones
+    # Some records conflict with themselves (born 1940, sentenced 1931; an
+    # alternative date), the others are plain: both ways are taken.
+    assert any(r["conflicts"] for r in expected)
+    assert any(not r["conflicts"] for r in expected)
+    for size in (1, 2, 1000):  # pages cut anywhere
+        assert list(person_pages.every_person_record(store, size)) == expected
+
+
+def test_only_a_record_whose_claims_cannot_conflict_is_built_from_its_rows(
+    fresh_store, tmp_path
+):
+    store = _registry_store(fresh_store, tmp_path)
+    found, claim_rows = store.person_page_rows("", 1000)
+    plain = {
+        pid: person_pages._plain(person, claim_rows.get(pid, []))
+        for pid, person in found.items()
+    }
+    by_record = {r["id"]: r for r in _one_by_one(store)}
+    for pid, is_plain in plain.items():
+        if by_record[pid]["conflicts"]:
+            assert not is_plain, pid
+    assert sum(plain.values()) >= 3  # the teacher from Tver, the Tula man, …
+    assert not all(plain.values())
+
+
+def test_a_reviewed_claim_sends_its_person_through_the_case(fresh_store, tmp_path):
+    from kartoteka.model.vocabulary import Status
+
+    store = _registry_store(fresh_store, tmp_path)
+    found, claim_rows = store.person_page_rows("", 1000)
+    pid = next(p for p in found if person_pages._plain(found[p], claim_rows.get(p, [])))
+    claim_id = claim_rows[pid][0][0]
+    with store.writing("test", "a misread date") as tx:
+        tx.set_status(claim_id, Status.REJECTED, reviewer="test")
+    found, claim_rows = store.person_page_rows("", 1000)
+    assert not person_pages._plain(found[pid], claim_rows[pid])
+    assert list(person_pages.every_person_record(store)) == _one_by_one(store)
