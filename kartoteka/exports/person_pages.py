@@ -13,9 +13,8 @@ test compares the two ways over whole stores.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from kartoteka.analysis.case_batches import BATCH, CaseReader
 from kartoteka.analysis.cases import RecordText, in_life_order
@@ -41,13 +40,12 @@ _ACCEPTED = str(Status.ACCEPTED)
     "start", "end", "asserted_by", "stance", "certainty", "status"))  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Step:
+class _Step(NamedTuple):
     """One claim as an event, for the life-cycle order."""
 
     predicate: str
     date: str | None
-    row: Any
+    row: list
 
 
 def every_person_record(store: Store, size: int = BATCH) -> Iterator[dict[str, Any]]:

@@ -25,6 +25,8 @@ from kartoteka.storage.rows import (
 from kartoteka.storage.schema import claims, entities, names
 from kartoteka.storage.text_reads import claims_with_quotes
 
+_TEXT = (str, bytes)
+
 
 def _json_at(table: sa.Table) -> list[int]:
     return [i for i, c in enumerate(table.c) if isinstance(c.type, sa.JSON)]
@@ -38,8 +40,9 @@ def _decoder(table: sa.Table) -> Callable[[tuple], list]:
     def decoded(values: tuple) -> list:
         row = list(values)
         for i in json_at:
-            if isinstance(row[i], str | bytes):
-                row[i] = orjson.loads(row[i])
+            value = row[i]
+            if isinstance(value, _TEXT):
+                row[i] = {} if value == "{}" else orjson.loads(value)
         return row
 
     return decoded
