@@ -72,3 +72,15 @@ def test_a_reviewed_claim_sends_its_person_through_the_case(fresh_store, tmp_pat
     found, claim_rows = store.person_page_rows("", 1000)
     assert not person_pages._plain(found[pid], claim_rows[pid])
     assert list(person_pages.every_person_record(store)) == _one_by_one(store)
+
+
+def test_driver_rows_give_the_claims_sqlalchemy_rows_give(petrov_store):
+    # The exports read the driver's tuples (IN lists expanded, JSON decoded
+    # on SQLite, already decoded on PostgreSQL): the same claims as the store's.
+    subjects = sorted({c.subject for c in petrov_store.claims()})
+    about = petrov_store.claims_about(subjects)
+    assert sum(map(len, about.values())) == len(petrov_store.claims())
+    for subject in subjects:
+        expected = sorted(petrov_store.claims(subject=subject), key=lambda c: c.id)
+        assert sorted(about[subject], key=lambda c: c.id) == expected
+    assert any(c.qualifiers for cs in about.values() for c in cs)
