@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TextIO
 
 from kartoteka.analysis.case_batches import BATCH, CaseReader
+from kartoteka.bulk_memory import gc_paused
 from kartoteka.exports.person_pages import page_records, store_page_starts
 from kartoteka.model import Claim
 from kartoteka.model.vocabulary import EntityKind
@@ -136,6 +137,7 @@ def _person_page(
 def _claim_page(
     reader: CaseReader, after: str, render: RenderClaims, size: int
 ) -> tuple[str, int]:
-    page = reader.store.claim_page(after, size)
-    text = render(reader, page) if page else ""
+    with gc_paused():  # as for a page of persons (``page_records``)
+        page = reader.store.claim_page(after, size)
+        text = render(reader, page) if page else ""
     return text, text.count("\n")
