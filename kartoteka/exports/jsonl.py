@@ -11,6 +11,7 @@ from typing import Any, TextIO
 import orjson
 
 from kartoteka.analysis.cases import Case, Event, RecordText
+from kartoteka.analysis.conflicts import Conflict
 from kartoteka.model import Claim, Entity, Source
 from kartoteka.storage import Store
 from kartoteka.storage.rows import claim_row, source_row
@@ -54,20 +55,22 @@ def person_record(case: Case) -> dict[str, Any]:
             }
             for e in case.events
         ],
-        "conflicts": [
-            {
-                "type": c.predicate,
-                "kind": c.kind,
-                "values": list(c.values),
-                "claims": list(c.claims),
-                "verdict": c.verdict,
-                "id": c.id,
-                "explanation": c.explanation,
-                "open": c.is_open,
-                "explained": vars(c.explained) if c.explained else None,
-            }
-            for c in case.conflicts
-        ],
+        "conflicts": [conflict_record(c) for c in case.conflicts],
+    }
+
+
+def conflict_record(c: Conflict) -> dict[str, Any]:
+    """A conflict as the export contract has it."""
+    return {
+        "type": c.predicate,
+        "kind": c.kind,
+        "values": list(c.values),
+        "claims": list(c.claims),
+        "verdict": c.verdict,
+        "id": c.id,
+        "explanation": c.explanation,
+        "open": c.is_open,
+        "explained": vars(c.explained) if c.explained else None,
     }
 
 

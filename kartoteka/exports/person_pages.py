@@ -2,33 +2,34 @@
 
 Most persons of a registry are one list record and nothing more: never
 linked, every claim read from their own record and accepted, one claim a
-predicate, no two dates out of order and none outside the lists' period. No
-conflict can arise among such claims and each is an event of its own, so
-their record is put together from the rows directly, without a claim object
-or a case — most of an export's work at millions of persons. Every other
-person goes through their case (``assemble_case``), as a case page does; a
-test compares the two ways over whole stores.
+predicate. Such claims can conflict only with themselves (a step dated
+before an earlier one, a date outside the lists' period), and each is an
+event of its own, so their record is put together from the rows directly —
+without a claim object or a case, unless the record contradicts itself —
+most of an export's work at millions of persons. Every other person goes
+through their case (``assemble_case``), as a case page does; a test
+compares the two ways over whole stores.
 """
-
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from kartoteka.analysis.case_batches import BATCH, CaseReader
 from kartoteka.analysis.cases import RecordText, in_life_order
-from kartoteka.analysis.consistency import ORDER, PERIOD
+from kartoteka.analysis.consistency import ORDER, PERIOD, consistency_conflicts
 from kartoteka.analysis.exclusive_states import EXCLUSIVE
+from kartoteka.analysis.explanations import explained
 from kartoteka.bulk_memory import gc_paused
 from kartoteka.errors import KartotekaError
-from kartoteka.exports.jsonl import person_head, person_record
+from kartoteka.exports.jsonl import conflict_record, person_head, person_record
 from kartoteka.model import Entity
 from kartoteka.model import dates as edtf
 from kartoteka.model.records import is_entity_id
 from kartoteka.model.vocabulary import PREDICATES, EntityKind, Group, Status
 from kartoteka.storage import Store
-from kartoteka.storage.export_reads import CLAIM_COLUMNS
+from kartoteka.storage.export_reads import CLAIM_COLUMNS, claim_of_row
 
 _LIFECYCLE = frozenset(n for n, p in PREDICATES.items() if p.group is Group.LIFECYCLE)
 # Claims of two predicates that may exclude each other (a secret trial, a
@@ -96,7 +97,9 @@ def _page_records(reader: CaseReader, after: str, size: int) -> list[dict[str, A
         about = store.claims_of_rows(wanted)
         cased = {c.person.id: person_record(c) for c in reader.cases(rest, about)}
     return [
-        _plain_record(plain[pid], claim_rows.get(pid, ()), texts[pid])
+        _plain_record(
+            plain[pid], claim_rows.get(pid, ()), texts[pid], reader.explanations
+        )
         if pid in plain
         else cased[pid]
         for pid in found
@@ -110,7 +113,9 @@ def _span(person: Entity) -> tuple[str, int, int]:
 
 
 def _plain(person: Entity, rows: Any) -> bool:
-    """Is this person one registry record whose claims cannot conflict?"""
+    """Is this person one registry record whose claims cannot conflict but
+    with themselves (a step dated before an earlier one, a date outside the
+    period: ``consistency``'s conflicts)?"""
     record = person.attributes.get("record")
     if not isinstance(record, dict) or "text" in record:
         return False  # no record, or an older import's copy of its words
@@ -137,9 +142,14 @@ def _plain(person: Entity, rows: Any) -> bool:
     if any(a in seen and b in seen for a, b in _EXCLUSIVE):
         return False
     try:
-        return _in_order(tuple(sorted(dated.items())))
+        _in_order(_dates(rows))  # dates that cannot be read: the case says why
     except KartotekaError:
         return False
+    return True
+
+
+def _dates(rows: Any) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((r[_PREDICATE], r[_DATE]) for r in rows if r[_DATE]))
 
 
 @lru_cache(maxsize=65536)
@@ -162,11 +172,20 @@ def _in_order(dated: tuple[tuple[str, str], ...]) -> bool:
     )
 
 
-def _plain_record(person: Entity, rows: Any, text: str) -> dict[str, Any]:
+def _plain_record(
+    person: Entity, rows: Any, text: str, explanations: Mapping[str, tuple]
+) -> dict[str, Any]:
     """The export record of a plain person (see ``_plain``): as
     ``person_record`` writes their case, each claim an event."""
     record = person.attributes["record"]
     start = record["start"]
+    conflicts: list[dict[str, Any]] = []
+    if not _in_order(_dates(rows)):
+        # The record contradicts itself: the only conflicts its claims can
+        # have, found as a case finds them.
+        own = [claim_of_row(r, text[r[_START] - start : r[_END] - start]) for r in rows]
+        found = explained(consistency_conflicts(own), explanations)
+        conflicts = [conflict_record(c) for c in found]
     steps = in_life_order(
         [_Step(r[_PREDICATE], r[_DATE] or None, r) for r in rows
          if r[_PREDICATE] in _LIFECYCLE]
@@ -185,7 +204,8 @@ def _plain_record(person: Entity, rows: Any, text: str) -> dict[str, Any]:
                 "same_event": [],
             }
         )
-    return {**person_head(person, [the_record], []), "events": events, "conflicts": []}
+    head = person_head(person, [the_record], [])
+    return {**head, "events": events, "conflicts": conflicts}
 
 
 def _brief(r: list, text: str, start: int) -> dict[str, Any]:

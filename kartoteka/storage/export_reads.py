@@ -18,6 +18,7 @@ from kartoteka.model import Claim, Entity, Name
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage.engine import chunked
 from kartoteka.storage.rows import (
+    claim_from_row,
     entity_from_row,
     name_from_row,
     preferred_first,
@@ -61,6 +62,11 @@ CLAIM_COLUMNS: dict[str, int] = {c: i for i, c in enumerate(claims.c.keys())}
 _ENTITY_ROW, _NAME_ROW, _CLAIM_ROW = map(_named_rows, (entities, names, claims))
 _CLAIM_LIST = _decoder(claims)
 _SUBJECT = CLAIM_COLUMNS["subject"]
+
+
+def claim_of_row(row: list, quote: str) -> Claim:
+    """A claim from a row as ``person_page_rows`` gives it, and its quote."""
+    return claim_from_row(_CLAIM_ROW(row), quote)
 
 
 class ExportReads:
