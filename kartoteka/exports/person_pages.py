@@ -10,6 +10,7 @@ most of an export's work at millions of persons. Every other person goes
 through their case (``assemble_case``), as a case page does; a test
 compares the two ways over whole stores.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
