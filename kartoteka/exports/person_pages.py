@@ -121,7 +121,6 @@ def _plain(person: Entity, rows: Any) -> bool:
     if not isinstance(record, dict) or "text" in record:
         return False  # no record, or an older import's copy of its words
     source, start, end = record["source"], record["start"], record["end"]
-    dated: dict[str, str] = {}
     seen: set[str] = set()
     for r in rows:
         if (
@@ -138,8 +137,6 @@ def _plain(person: Entity, rows: Any) -> bool:
         if q and (q.get("alternative") or any(map(is_entity_id, q.values()))):
             return False
         seen.add(r[_PREDICATE])
-        if r[_DATE]:
-            dated[r[_PREDICATE]] = r[_DATE]
     if any(a in seen and b in seen for a, b in _EXCLUSIVE):
         return False
     try:
