@@ -195,10 +195,12 @@ def write_prepared(
                 continue
             if isinstance(item, FileHead):
                 head = item
+                first_part = item.part == 0  # a file read in parts counts once
                 if item.failed:
-                    report.failed.append(item.failed)
+                    if first_part:
+                        report.failed.append(item.failed)
                     continue
-                report.files += 1
+                report.files += int(first_part)
                 report.records += item.records
                 report.skipped += item.skipped
                 if on_file:

@@ -260,8 +260,15 @@ def _add(
         progress(1)
 
 
-def parse(path: Path, progress: Callable[[int], None] | None = None) -> ParsedList:
-    """Read a records file; each record's offset is where its text starts."""
+def parse(
+    path: Path,
+    progress: Callable[[int], None] | None = None,
+    part: tuple[int, int] | None = None,
+) -> ParsedList:
+    """Read a records file; each record's offset is where its text starts.
+
+    ``part`` (k, n): only the k-th of n runs of records (counted by their
+    separators), for processes that read one large file side by side."""
     text = read_text(path, expect=("Родил", "Приговор", "Арестован", "Реабилитирован"))
     parsed = ParsedList(
         str(path),
@@ -273,12 +280,18 @@ def parse(path: Path, progress: Callable[[int], None] | None = None) -> ParsedLi
     )
     # Split on separator lines, however many follow each other (the real
     # list has doubled ones), keeping each record's offset and first line.
+    chunks = []  # (start, end, first line) of each record's text
     start = at = 0
     first_line = 1
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.strip() == SEPARATOR:
-            _add(parsed, path, text[start:at], start, first_line, progress)
+            chunks.append((start, at, first_line))
             start, first_line = at + len(raw) + 1, number + 1
         at += len(raw) + 1
-    _add(parsed, path, text[start:], start, first_line, progress)
+    chunks.append((start, len(text), first_line))
+    if part is not None:
+        k, n = part
+        chunks = chunks[len(chunks) * k // n : len(chunks) * (k + 1) // n]
+    for start, end, first_line in chunks:
+        _add(parsed, path, text[start:end], start, first_line, progress)
     return parsed

@@ -8,9 +8,11 @@ parsed at once.
 
 from __future__ import annotations
 
+import inspect
 import multiprocessing
 import os
 import queue
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +43,7 @@ class FileHead:
     records: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     failed: str | None = None
+    part: int = 0  # of the file, when processes read it side by side
 
 
 @dataclass
@@ -85,14 +88,15 @@ def batch_digest(rows: dict[str, list[Row]]) -> dict[str, Any]:
 def prepare_batch(parsed: ParsedList, first: int, source_id: str, fmt: str) -> Batch:
     indices = range(first, min(first + BATCH, len(parsed.records)))
     built = [record_rows(parsed, i, source_id, fmt) for i in indices]
+    base = parsed.index_base
     rows = {
         "entity": [b.entity for b in built],
         "name": [n for b in built for n in b.names],
         "claim": [c for b in built for c in b.claims],
     }
     return Batch(
-        label=f"{source_id}:{first}-{indices[-1]}",
-        first=first == 0,
+        label=f"{source_id}:{base + first}-{base + indices[-1]}",
+        first=base + first == 0,
         person_ids=[b.person_id for b in built],
         tables={kind: PackedRows.pack(kind, r) for kind, r in rows.items()},
         search=[b.search for b in built],
@@ -111,26 +115,66 @@ class FileEnd:
 Item = FileHead | Batch | FileEnd
 
 
-def prepare(paths: Sequence[Path], fmt: str, parser: Parser) -> Iterator[Item]:
+def prepare(
+    paths: Sequence[Path], fmt: str, parser: Parser, parts: Parts | None = None
+) -> Iterator[Item]:
     """For each file its head, its batches and its end; a file that fails is
-    a head with the reason and its end."""
+    a head with the reason and its end. With ``parts``, each path is one
+    part of a file (``Parts``)."""
     for path in paths:
-        yield from _prepare_file(path, fmt, parser)
+        yield from _prepare_file(path, fmt, parser, parts)
         yield FileEnd(path)
 
 
-def _prepare_file(path: Path, fmt: str, parser: Parser) -> Iterator[FileHead | Batch]:
+@dataclass
+class Parts:
+    """One file read by several processes, each a part: this process's part
+    (k of n) and, shared by them, how many records each part holds (-1 until
+    its process has read it) — a part's records are numbered after those of
+    the parts before it."""
+
+    k: int
+    n: int
+    counts: Any  # multiprocessing.Array of n integers
+    waiting: Callable[[], None] | None = None  # called while the others read
+
+    def base(self, records: int) -> int:
+        """Tell the others this part's count; wait for the counts before it."""
+        self.counts[self.k] = records
+        while any(self.counts[j] < 0 for j in range(self.k)):
+            if self.waiting:
+                self.waiting()
+            time.sleep(0.005)
+        return sum(self.counts[j] for j in range(self.k))
+
+
+def _prepare_file(
+    path: Path, fmt: str, parser: Parser, parts: Parts | None = None
+) -> Iterator[FileHead | Batch]:
     try:
-        parsed = parser(path)
+        parsed = parser(path, part=(parts.k, parts.n)) if parts else parser(path)
     except InvalidSource as exc:
-        yield FileHead(path, failed=str(exc))
+        if parts:
+            parts.base(0)
+        yield FileHead(path, failed=str(exc), part=parts.k if parts else 0)
         return
+    if parts:
+        parsed.index_base = parts.base(len(parsed.records))
     source = list_source(parsed, fmt) if parsed.records else None
-    yield FileHead(path, source, len(parsed.records), parsed.skipped)
+    part = parts.k if parts else 0
+    yield FileHead(path, source, len(parsed.records), parsed.skipped, part=part)
     if source is None:
         return
     for first in range(0, len(parsed.records), BATCH):
         yield prepare_batch(parsed, first, source.id, fmt)
+
+
+def reads_parts(parser: Parser) -> bool:
+    """Can the parser read a part of a file (a ``part`` argument)?"""
+    try:
+        return "part" in inspect.signature(parser).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 # -- in other processes ------------------------------------------------------
@@ -146,6 +190,7 @@ def _work(
     paths: Sequence[Path],
     fmt: str,
     parser: Parser,
+    parts: Parts | None = None,
 ) -> None:
     def exit_if_orphaned() -> None:
         if os.getppid() == parent:
@@ -163,9 +208,11 @@ def _work(
             except queue.Full:
                 exit_if_orphaned()
 
+    if parts is not None:
+        parts.waiting = exit_if_orphaned
     try:
         with gc_paused():
-            for item in prepare(paths, fmt, parser):
+            for item in prepare(paths, fmt, parser, parts):
                 put(item)
         put(_DONE)
     except Exception:
@@ -179,23 +226,28 @@ def prepare_in_workers(
 ) -> Iterator[Item]:
     """``prepare`` run in other processes, each taking every n-th file, its
     items handed over in the order of the files; each keeps a few batches
-    ahead."""
+    ahead. One large file (fewer files than processes) is read by each
+    process a part, when its parser can."""
     context = multiprocessing.get_context("spawn")
     taken = context.Event()
-    count = max(1, min(workers, len(paths)))
+    split = len(paths) == 1 and workers > 1 and reads_parts(parser)
+    count = workers if split else max(1, min(workers, len(paths)))
+    counts = context.Array("q", [-1] * count) if split else None
     started = []
     for k in range(count):
         out = context.Queue(maxsize=3)
+        mine = list(paths) if split else list(paths[k::count])
+        parts = Parts(k, count, counts) if split else None
         worker = context.Process(
             target=_work,
-            args=(out, taken, os.getpid(), list(paths[k::count]), fmt, parser),
+            args=(out, taken, os.getpid(), mine, fmt, parser, parts),
             daemon=True,
         )
         worker.start()
         started.append((worker, out))
     try:
         streams = [_received(worker, out) for worker, out in started]
-        for i in range(len(paths)):
+        for i in range(count if split else len(paths)):
             for item in streams[i % count]:
                 yield item
                 if isinstance(item, FileEnd):

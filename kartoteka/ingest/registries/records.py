@@ -78,3 +78,6 @@ class ParsedList:
     skipped: list[Skipped] = field(default_factory=list)
     citation: str | None = None
     url: str | None = None
+    # The list's number of the first record here, when a process reads a
+    # part of a file: the records' ids count from the file's first record.
+    index_base: int = 0

@@ -42,9 +42,12 @@ def _part_id(prefix: str, source_id: str, index: int, k: int) -> str:
     return sequential_id(prefix, source_id, index * PER_RECORD + k)
 
 
-def record_rows(parsed: ParsedList, index: int, source_id: str, fmt: str) -> RecordRows:
-    rec = parsed.records[index]
-    offset = parsed.offsets[index]
+def record_rows(parsed: ParsedList, at: int, source_id: str, fmt: str) -> RecordRows:
+    """The rows of the record at ``at`` in ``parsed`` (its ids count from the
+    file's first record)."""
+    rec = parsed.records[at]
+    offset = parsed.offsets[at]
+    index = parsed.index_base + at
     pid = person_id(source_id, index)
     # A record may give one spelling twice ("варианты фамилии: Иванов, Иванов").
     # Latin look-alikes in a Cyrillic name ("Михаил Hиколаевич") are stored
