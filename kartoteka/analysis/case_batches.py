@@ -1,11 +1,9 @@
-"""Every person's case, a thousand at a time: what an export of millions
-needs. Each batch is read with a handful of queries (the persons of a range
-of ids and their names, the claims about them, the entities those claims
-name, the pieces of text their records stand in) and each case is put
-together by ``assemble_case``, as a case page's is — so the two never
-differ in what an export writes.
-
->>> # for case in cases_in_batches(store): ...
+"""The cases of a page of persons at once: what an export of millions
+needs. A page is read with a handful of queries (the persons of a range of
+ids and their names, the claims about them, the entities those claims name,
+the pieces of text their records stand in) and each case is put together
+by ``assemble_case``, as a case page's is — so the two never differ in what
+an export writes (``kartoteka.exports.person_pages`` pages through them).
 """
 
 from __future__ import annotations
@@ -24,19 +22,6 @@ from kartoteka.model import Claim, Entity
 from kartoteka.storage import Store
 
 BATCH = 1000
-
-
-def cases_in_batches(store: Store, size: int = BATCH) -> Iterator[Case]:
-    """The case of every person once (a merged person under its canonical
-    id), in order of id, with memory bounded by the batch.
-
-    A case here holds what an export writes: the persons' own claims (their
-    timeline, relations and conflicts); the claims in which they are only
-    named (``mentions``) are left to a case page.
-    """
-    reader = CaseReader(store)
-    for found, about in store.person_pages(size):
-        yield from reader.cases(found, about)
 
 
 class CaseReader:

@@ -59,8 +59,3 @@ class LazyGroup(click.Group):
         if name not in self.commands and name in self.lazy:
             importlib.import_module(f"kartoteka.interfaces.{self.lazy[name]}")
         return super().get_command(ctx, name)
-
-    def load_all(self) -> None:
-        """Import every command's module (what a full listing needs)."""
-        for module in sorted(set(self.lazy.values())):
-            importlib.import_module(f"kartoteka.interfaces.{module}")

@@ -8,10 +8,9 @@ by lists of a thousand ids, whose compiling cost more than the reading.
 from __future__ import annotations
 
 from collections import defaultdict, namedtuple
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-import orjson
 import sqlalchemy as sa
 
 from kartoteka.model import Claim, Entity, Name
@@ -26,41 +25,16 @@ from kartoteka.storage.rows import (
 from kartoteka.storage.schema import claims, entities, names
 from kartoteka.storage.text_reads import claims_with_quotes
 
-_TEXT = (str, bytes)
 
-
-def _json_at(table: sa.Table) -> list[int]:
-    return [i for i, c in enumerate(table.c) if isinstance(c.type, sa.JSON)]
-
-
-def _decoder(table: sa.Table) -> Callable[[tuple], list]:
-    """A driver's row of ``table`` as a list, its JSON decoded (SQLite gives
-    it as text, PostgreSQL decoded)."""
-    json_at = _json_at(table)
-
-    def decoded(values: tuple) -> list:
-        row = list(values)
-        for i in json_at:
-            value = row[i]
-            if isinstance(value, _TEXT):
-                row[i] = {} if value == "{}" else orjson.loads(value)
-        return row
-
-    return decoded
-
-
-def _named_rows(table: sa.Table) -> Callable[[tuple], tuple]:
-    """A driver's row of ``table`` as a named tuple, its JSON decoded: what
-    a SQLAlchemy row gives, at a fraction of the cost."""
-    row = namedtuple(f"{table.name}_row", table.c.keys())  # type: ignore[misc]
-    decoded = _decoder(table)
-    return lambda values: row._make(decoded(values))
+def _named_rows(table: sa.Table) -> Callable[[list], tuple]:
+    """A row of ``table`` as ``_driver_rows`` gives it, as a named tuple:
+    what a SQLAlchemy row gives, at a fraction of the cost."""
+    return namedtuple(f"{table.name}_row", table.c.keys())._make  # type: ignore[misc]
 
 
 # A claim's row as ``person_page_rows`` gives it: a list in this order.
 CLAIM_COLUMNS: dict[str, int] = {c: i for i, c in enumerate(claims.c.keys())}
 _ENTITY_ROW, _NAME_ROW, _CLAIM_ROW = map(_named_rows, (entities, names, claims))
-_CLAIM_LIST = _decoder(claims)
 _SUBJECT = CLAIM_COLUMNS["subject"]
 
 
@@ -71,45 +45,24 @@ def claim_of_row(row: list, quote: str) -> Claim:
 
 class ExportReads:
     """The Store's reads for exports; ``_rows`` runs a query, ``_driver_rows``
-    runs one without SQLAlchemy's row objects."""
+    runs one without SQLAlchemy's row objects (JSON decoded all the same)."""
 
     def _rows(self, query: sa.Executable) -> list[sa.Row]:
         raise NotImplementedError
 
-    def _driver_rows(self, query: sa.Select) -> list[tuple]:
+    def _driver_rows(self, query: sa.Select) -> list[list]:
         raise NotImplementedError
 
-    def _named(self, query: sa.Select, make: Callable[[tuple], Any]) -> list[Any]:
+    def _named(self, query: sa.Select, make: Callable[[list], Any]) -> list[Any]:
         return [make(r) for r in self._driver_rows(query)]
-
-    def person_pages(
-        self, size: int = 1000
-    ) -> Iterator[tuple[dict[str, Entity], dict[str, list[Claim]]]]:
-        """Every person in order of id, ``size`` at a time: each page's
-        persons by id, and the claims whose subject each is (in order of
-        source and offset)."""
-        after = ""
-        while page := self.person_page(after, size):
-            yield page
-            after = max(page[0])
-
-    def person_page(
-        self, after: str, size: int = 1000
-    ) -> tuple[dict[str, Entity], dict[str, list[Claim]]] | None:
-        """The ``size`` persons whose ids come next after ``after``, with the
-        claims about them; None past the last."""
-        rows = self.person_page_rows(after, size)
-        if rows is None:
-            return None
-        found, claim_rows = rows
-        return found, self.claims_of_rows(claim_rows)
 
     def person_page_rows(
         self, after: str, size: int = 1000
     ) -> tuple[dict[str, Entity], dict[str, list[list]]] | None:
-        """``person_page`` with each person's claims as their rows (lists in
-        the order of ``CLAIM_COLUMNS``, JSON decoded), in order of source and
-        offset, their quotes not yet read."""
+        """The ``size`` persons whose ids come next after ``after``, and each
+        one's claims as their rows (lists in the order of ``CLAIM_COLUMNS``),
+        in order of source and offset, their quotes not yet read (see
+        ``claims_of_rows``); None past the last."""
         e = entities.c
         query = (
             sa.select(entities)
@@ -173,7 +126,7 @@ class ExportReads:
         by_subject: dict[str, list[list]] = defaultdict(list)
         for r in self._driver_rows(query):
             if r[_SUBJECT] in ids:
-                by_subject[r[_SUBJECT]].append(_CLAIM_LIST(r))
+                by_subject[r[_SUBJECT]].append(r)
         return by_subject
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import orjson
 import sqlalchemy as sa
 
 from kartoteka.errors import NotFound, StorageError
@@ -123,9 +124,11 @@ class Store(
         with self.engine.connect() as conn:
             return list(conn.execute(query))
 
-    def _driver_rows(self, query: sa.Select) -> list[tuple]:
-        """The rows of a query as the database driver gives them: tuples, no
-        SQLAlchemy row objects or type processing (JSON may come as text)."""
+    def _driver_rows(self, query: sa.Select) -> list[list]:
+        """The rows of a query as lists of their values, read with the
+        database driver's cursor: no SQLAlchemy row objects or type
+        processing but the JSON columns', decoded as SQLAlchemy would (a third
+        of its time, at millions of rows)."""
         with self.engine.connect() as conn:
             compiled = query.compile(
                 dialect=self.engine.dialect,
@@ -137,9 +140,20 @@ class Store(
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:
                 cursor.execute(str(compiled), params)
-                return cursor.fetchall()
+                rows = [list(r) for r in cursor.fetchall()]
             finally:
                 cursor.close()
+        if self.dialect == "sqlite":  # PostgreSQL's driver decodes JSONB itself
+            json_at = [
+                i
+                for i, c in enumerate(query.selected_columns)
+                if isinstance(c.type, sa.JSON)
+            ]
+            for row in rows:
+                for i in json_at:
+                    if row[i] is not None:
+                        row[i] = {} if row[i] == "{}" else orjson.loads(row[i])
+        return rows
 
     def source(self, source_id: str) -> Source:
         """A source with its whole text."""

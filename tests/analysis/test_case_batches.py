@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from kartoteka.analysis.case_batches import cases_in_batches
-from kartoteka.analysis.cases import build_case
-from kartoteka.exports.jsonl import person_record
+from kartoteka.exports.person_pages import every_person_record
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
+from tests.case_records import one_by_one as _one_by_one
 from tests.records import petrov_in_two_records
 
 
-def _one_by_one(store: Store) -> list[dict]:
-    links = store.links()
-    return [
-        person_record(build_case(store, i))
-        for i in store.entity_ids(EntityKind.PERSON)
-        if links.get(i, i) == i
-    ]
-
-
 def _batched(store: Store, size: int) -> list[dict]:
-    return [person_record(c) for c in cases_in_batches(store, size)]
+    return list(every_person_record(store, size))
 
 
 def test_the_demos_persons_are_the_same_read_in_batches(demo_store):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from kartoteka.analysis.cases import build_case
 from kartoteka.exports import person_pages
-from kartoteka.exports.jsonl import person_record
 from kartoteka.ingest.registries.importer import import_registry
-from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
+from tests.case_records import one_by_one as _one_by_one
 from tests.ingest.registries.samples import write_lists, write_moscow
 
 
@@ -18,15 +16,6 @@ def _registry_store(store: Store, folder) -> Store:
     ):
         import_registry(store, fmt, [path], "test", worker=False)
     return store
-
-
-def _one_by_one(store: Store) -> list[dict]:
-    links = store.links()
-    return [
-        person_record(build_case(store, i))
-        for i in store.entity_ids(EntityKind.PERSON)
-        if links.get(i, i) == i
-    ]
 
 
 def test_every_registry_person_is_written_as_their_case_gives_them(

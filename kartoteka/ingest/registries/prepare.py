@@ -30,13 +30,14 @@ from kartoteka.storage.packed_rows import PackedRows
 from kartoteka.storage.revisions import BatchDigest
 from kartoteka.storage.rows import Row, revision_state
 
-Parser = Callable[[Path], ParsedList]
+Parser = Callable[..., ParsedList]  # (path), or (path, part=(k, n)): see reads_parts
 BATCH = 5000  # records per transaction and revision
 
 
 @dataclass
 class FileHead:
-    """One input file: its Source, or why it could not be read."""
+    """One input file (or a part of it): its Source, or why it could not be
+    read."""
 
     path: Path
     source: Source | None = None
@@ -151,18 +152,21 @@ class Parts:
 def _prepare_file(
     path: Path, fmt: str, parser: Parser, parts: Parts | None = None
 ) -> Iterator[FileHead | Batch]:
+    part = parts.k if parts else 0
     try:
         parsed = parser(path, part=(parts.k, parts.n)) if parts else parser(path)
     except InvalidSource as exc:
         if parts:
             parts.base(0)
-        yield FileHead(path, failed=str(exc), part=parts.k if parts else 0)
+        yield FileHead(path, failed=str(exc), part=part)
         return
     if parts:
         parsed.index_base = parts.base(len(parsed.records))
     source = list_source(parsed, fmt) if parsed.records else None
-    part = parts.k if parts else 0
-    yield FileHead(path, source, len(parsed.records), parsed.skipped, part=part)
+    # The Source (the whole file's text) goes to the writer once: with the
+    # part whose batch is the list's first, where the writer stores it.
+    told = source if parsed.index_base == 0 else None
+    yield FileHead(path, told, len(parsed.records), parsed.skipped, part=part)
     if source is None:
         return
     for first in range(0, len(parsed.records), BATCH):

@@ -21,6 +21,7 @@ from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage import Store
 from kartoteka.storage.rows import claim_row, entity_row, name_row
 from kartoteka.storage.schema import claims, entities, names
+from tests.fresh_python import loaded_after
 
 from .samples import LISTS, write_lists
 
@@ -189,20 +190,14 @@ def test_a_parsing_process_loads_neither_the_command_line_nor_sqlalchemy():
     # What a parsing process imports: the script of the command that started
     # it (Python's spawn runs it again), then the parsers and the packing.
     script = (
-        "import sys\n"
         "import kartoteka.interfaces.entry\n"
         "import kartoteka.ingest.registries.prepare\n"
         "import kartoteka.ingest.registries.memorial_lists\n"
         "import kartoteka.ingest.registries.memorial_moscow\n"
         "import kartoteka.ingest.registries.csv_list\n"
-        "loaded = [m for m in ('click', 'rich', 'sqlalchemy', "
-        "'kartoteka.interfaces.cli') if m in sys.modules]\n"
-        "print(','.join(loaded) or 'none')\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "none"
+    watched = ("click", "rich", "sqlalchemy", "kartoteka.interfaces.cli")
+    assert loaded_after(script, watched) == []
     # and the command's script is the one whose module defers the CLI
     root = Path(__file__).parents[3]
     project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
