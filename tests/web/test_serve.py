@@ -52,7 +52,10 @@ def test_two_workers_serve_the_same_store(demo_db: Path, tmp_path: Path):
     try:
         assert _started(port, server).status_code == 200
         for _ in range(20):
-            got = httpx.get(f"http://127.0.0.1:{port}/api", timeout=10)
+            # The first worker answered; a request the second takes waits for
+            # it to finish starting, which on a busy 2-core machine can take
+            # longer than ten seconds.
+            got = httpx.get(f"http://127.0.0.1:{port}/api", timeout=60)
             assert got.status_code == 401  # reading needs an account here too
         workers = [p for p in _children(server.pid) if "spawn_main" in _cmd(p)]
         assert len(workers) == 2
