@@ -24,6 +24,8 @@ from kartoteka.exports import jsonl
 from kartoteka.exports.jsonl import json_line
 from kartoteka.exports.parallel_pages import (
     PARALLEL_FROM,
+    Piece,
+    piece_text,
     rendered_claims,
     rendered_pages,
 )
@@ -179,31 +181,39 @@ def claim_lines(reader: CaseReader, page: list[Claim]) -> str:
 
 
 def ftm_lines(
-    store: Store, workers: int | None = None, parallel_from: int = PARALLEL_FROM
-) -> Iterator[tuple[str, int]]:
+    store: Store,
+    workers: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
+    spooled: bool = False,
+) -> Iterator[Piece]:
     """Every source, entity and accepted claim of the store as FtM entities,
     JSON lines in pieces, with how many entities each piece holds. Persons
     and claims are put into words by ``workers`` processes when there are
-    many (``kartoteka.exports.parallel_pages``).
+    many (``kartoteka.exports.parallel_pages``; ``spooled``: their pages
+    come as files, for ``write_pieces``).
 
     A merged person is exported once under its canonical id, and claims about
     its merged records point there. Every kind of entity has a schema, so
     every claim's entities are in the export."""
     for meta, _ in store.source_metas():  # one text in memory at a time
         yield json_line(source_proxy(store.source(meta.id)).to_dict()), 1
-    yield from rendered_pages(store, person_line, workers, parallel_from)
+    yield from rendered_pages(
+        store, person_line, workers, parallel_from, spooled=spooled
+    )
     for kind in SCHEMA_OF_KIND:
         if kind is EntityKind.PERSON:
             continue
         for entity in store.entities(kind=kind).values():
             yield json_line(entity_proxy(entity).to_dict()), 1
-    yield from rendered_claims(store, claim_lines, workers, parallel_from)
+    yield from rendered_claims(
+        store, claim_lines, workers, parallel_from, spooled=spooled
+    )
 
 
 def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
     """``ftm_lines`` as FtM entity dicts, in this process."""
     for text, _ in ftm_lines(store, workers=1):
-        for line in text.splitlines():
+        for line in piece_text(text).splitlines():
             yield orjson.loads(line)
 
 

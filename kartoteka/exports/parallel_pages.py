@@ -4,15 +4,26 @@ Each process opens the store itself and renders a page of a thousand persons
 (JSON Lines, CSV rows, FtM entities) or of claims; the pages are written in
 order of id, a few in flight at a time, so memory stays flat. A small
 archive, or one held in memory, is rendered in this process alone.
+
+Written to a file (``write_persons``, ``write_pieces`` of a ``spooled``
+iterator), each worker puts its page's bytes in a file of its own and the
+system copies them into the output: the text never passes through this
+process, which would otherwise decode and encode every page again (a core's
+tenth at millions of persons).
 """
 
 from __future__ import annotations
 
+import gc
+import io
 import multiprocessing
 import os
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
 
 from kartoteka.analysis.case_batches import BATCH, CaseReader
@@ -33,6 +44,65 @@ CLAIM_PAGE = 5000
 _reader: CaseReader | None = None  # each process's own
 
 
+@dataclass(frozen=True)
+class PageFile:
+    """A page a worker wrote: its UTF-8 text in a file of its own."""
+
+    path: Path
+
+    def text(self) -> str:
+        """The page's text; the file is gone afterwards."""
+        try:
+            return self.path.read_bytes().decode("utf-8")  # "\r\n" kept
+        finally:
+            self.path.unlink()
+
+    def copy_into(self, out: TextIO) -> None:
+        """Append the page to ``out``, by the system where ``out`` is a file
+        of UTF-8 text; the file is gone afterwards."""
+        fd = _utf8_descriptor(out)
+        if fd is None:
+            out.write(self.text())
+            return
+        out.flush()
+        try:
+            with self.path.open("rb") as page:
+                size = os.fstat(page.fileno()).st_size
+                copied = 0
+                while copied < size:
+                    copied += _send(fd, page, copied, size - copied)
+        finally:
+            self.path.unlink()
+
+
+Piece = tuple[str | PageFile, int]  # text or a page's file; records in it
+
+
+def piece_text(piece: str | PageFile) -> str:
+    """A piece's text, read from its file when a worker wrote one."""
+    return piece.text() if isinstance(piece, PageFile) else piece
+
+
+def _utf8_descriptor(out: TextIO) -> int | None:
+    if (getattr(out, "encoding", "") or "").lower().replace("-", "") != "utf8":
+        return None
+    try:
+        return out.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        return None  # text in memory
+
+
+def _send(fd: int, page: io.BufferedReader, offset: int, count: int) -> int:
+    try:
+        sent = os.sendfile(fd, page.fileno(), offset, count)
+    except OSError:  # a system without sendfile to this output
+        page.seek(offset)
+        sent = os.write(fd, page.read(min(count, 1 << 20)))
+    if sent <= 0:
+        raise OSError(f"could not write the export's page from {page.name}")
+    return sent
+
+
 def write_persons(
     store: Store,
     render: Render,
@@ -43,16 +113,19 @@ def write_persons(
 ) -> int:
     """Write every person as ``render`` puts them, in order of id, ``size``
     to a page; return how many."""
-    return write_pieces(
-        rendered_pages(store, render, workers, parallel_from, size), out
-    )
+    pages = rendered_pages(store, render, workers, parallel_from, size, spooled=True)
+    return write_pieces(pages, out)
 
 
-def write_pieces(pieces: Iterable[tuple[str, int]], out: TextIO) -> int:
-    """Write each piece of text; return how many records they held."""
+def write_pieces(pieces: Iterable[Piece], out: TextIO) -> int:
+    """Write each piece (text, or a worker's page file); return how many
+    records they held."""
     count = 0
-    for text, n in pieces:
-        out.write(text)
+    for piece, n in pieces:
+        if isinstance(piece, PageFile):
+            piece.copy_into(out)
+        else:
+            out.write(piece)
         count += n
     return count
 
@@ -63,11 +136,14 @@ def rendered_pages(
     workers: int | None = None,
     parallel_from: int = PARALLEL_FROM,
     size: int = BATCH,
-) -> Iterator[tuple[str, int]]:
+    spooled: bool = False,
+) -> Iterator[Piece]:
     """The persons as text, a page at a time in order of id, with how many
-    persons each page holds."""
+    persons each page holds; ``spooled``: pages rendered by workers come as
+    their files (for ``write_pieces``)."""
     starts = store_page_starts(store, size)
-    return _rendered(store, workers, parallel_from, _person_page, starts, render, size)
+    run = _Run(store, workers, parallel_from, spooled)
+    return run.pages(_person_page, starts, render, size)
 
 
 def rendered_claims(
@@ -76,55 +152,69 @@ def rendered_claims(
     workers: int | None = None,
     parallel_from: int = PARALLEL_FROM,
     size: int = CLAIM_PAGE,
-) -> Iterator[tuple[str, int]]:
+    spooled: bool = False,
+) -> Iterator[Piece]:
     """Every claim as text, a page at a time in order of id, with how many
-    lines each page holds (a claim left out, a candidate in FtM, has none)."""
+    lines each page holds (a claim left out, a candidate in FtM, has none);
+    ``spooled`` as for ``rendered_pages``."""
     starts = store.claim_page_starts(size)
-    return _rendered(store, workers, parallel_from, _claim_page, starts, render, size)
+    run = _Run(store, workers, parallel_from, spooled)
+    return run.pages(_claim_page, starts, render, size)
 
 
-def _rendered(
-    store: Store,
-    workers: int | None,
-    parallel_from: int,
-    page: Page,
-    starts: Iterator[str],
-    *args: Any,
-) -> Iterator[tuple[str, int]]:
-    """``page(reader, start, *args)`` for each page start, in order: in worker
-    processes, at most 2 × workers in flight; in this process for a small
-    archive or a store in memory."""
-    workers = workers or os.cpu_count() or 1
-    if (
-        workers < 2
-        or not store.shared
-        or store.entity_count(EntityKind.PERSON) < parallel_from
-    ):
-        reader = CaseReader(store)
-        for after in starts:
-            yield page(reader, after, *args)
-        return
-    spawn = multiprocessing.get_context("spawn")  # no connection shared by forking
-    with ProcessPoolExecutor(
-        workers, mp_context=spawn, initializer=_open, initargs=(store.url,)
-    ) as pool:
-        pending: deque[Future[tuple[str, int]]] = deque()
-        for after in starts:
-            pending.append(pool.submit(_in_worker, page, after, *args))
-            if len(pending) > 2 * workers:
+@dataclass(frozen=True)
+class _Run:
+    """Where pages are rendered: by ``workers`` processes, or here for a
+    small archive or a store in memory; ``spooled``: workers' pages as files."""
+
+    store: Store
+    workers: int | None
+    parallel_from: int
+    spooled: bool
+
+    def pages(self, page: Page, starts: Iterator[str], *args: Any) -> Iterator[Piece]:
+        """``page(reader, start, *args)`` for each page start, in order; in
+        worker processes at most 2 × workers in flight."""
+        store, workers = self.store, self.workers or os.cpu_count() or 1
+        if (
+            workers < 2
+            or not store.shared
+            or store.entity_count(EntityKind.PERSON) < self.parallel_from
+        ):
+            reader = CaseReader(store)
+            for after in starts:
+                yield page(reader, after, *args)
+            return
+        spawn = multiprocessing.get_context("spawn")  # no connection shared by forking
+        with (
+            tempfile.TemporaryDirectory(prefix="kartoteka-export-") as spool,
+            ProcessPoolExecutor(
+                workers, mp_context=spawn, initializer=_open, initargs=(store.url,)
+            ) as pool,
+        ):
+            pending: deque[Future[Piece]] = deque()
+            for n, after in enumerate(starts):
+                to = Path(spool, f"{n}.page") if self.spooled else None
+                pending.append(pool.submit(_in_worker, to, page, after, *args))
+                if len(pending) > 2 * workers:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
 
 
 def _open(url: str) -> None:
     global _reader
     _reader = CaseReader(Store.open(url))
+    gc.freeze()  # what every page uses stays: the collector need not rescan it
 
 
-def _in_worker(page: Page, after: str, *args: Any) -> tuple[str, int]:
+def _in_worker(to: Path | None, page: Page, after: str, *args: Any) -> Piece:
     assert _reader is not None, "a worker opens its store first"
-    return page(_reader, after, *args)
+    text, n = page(_reader, after, *args)
+    if to is None:
+        return text, n
+    to.write_bytes(text.encode("utf-8"))
+    return PageFile(to), n
 
 
 def _person_page(

@@ -61,10 +61,7 @@ def every_person_record(store: Store, size: int = BATCH) -> Iterator[dict[str, A
 
 def store_page_starts(store: Store, size: int) -> Iterator[str]:
     """The id after which each page of persons begins ("" for the first)."""
-    after = ""
-    for page in store.entity_id_pages(EntityKind.PERSON, size):
-        yield after
-        after = page[-1]
+    return store.entity_page_starts(EntityKind.PERSON, size)
 
 
 def page_records(reader: CaseReader, after: str, size: int) -> list[dict[str, Any]]:

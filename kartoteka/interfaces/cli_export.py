@@ -31,7 +31,7 @@ def _write(store: Store, what: str, fmt: str, source: str | None, out: TextIO) -
     if what == "ftm":
         from kartoteka.exports.ftm import ftm_lines
 
-        return write_pieces(ftm_lines(store), out)  # by processes, when many
+        return write_pieces(ftm_lines(store, spooled=True), out)  # by processes
     if what == "persons":  # by several processes at once, when many
         if fmt == "csv":
             out.write(csv_header(what))

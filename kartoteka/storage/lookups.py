@@ -88,6 +88,26 @@ class LookupReads:
         last = {r.name.split()[-1] for r in self._rows(query) if r.name.split()}
         return sorted(w for w in last if len(w) > 2 and w[:1].isupper())
 
+    def entity_page_starts(self, kind: EntityKind, size: int) -> Iterator[str]:
+        """The id after which each page of ``size`` entities of a kind begins
+        ("" for the first), each found by the database stepping over a page
+        of the index: no id but the page's last is read."""
+        e = entities.c
+        after = ""
+        while True:
+            query = (
+                sa.select(e.id)
+                .where(e.kind == str(kind), e.id > after)
+                .order_by(e.id)
+                .offset(size - 1)
+                .limit(1)
+            )
+            yield after
+            found = self._rows(query)
+            if not found:
+                return
+            after = found[0].id
+
     def entity_id_pages(
         self, kind: EntityKind, size: int = 1000
     ) -> Iterator[list[str]]:

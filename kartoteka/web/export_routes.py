@@ -75,10 +75,11 @@ def download(request: Request, who: Who, name: str) -> Response:
         return _attachment(prov_json(store), name)
     if name == "archive.ftm.json":
         from kartoteka.exports.ftm import ftm_lines
+        from kartoteka.exports.parallel_pages import piece_text
 
         # In the server's own process: a download does not start processes
         # beside the ones serving everybody else (`kartoteka export ftm` does).
-        pieces = (text for text, _ in ftm_lines(store, workers=1))
+        pieces = (piece_text(p) for p, _ in ftm_lines(store, workers=1))
         return _attachment(pieces, name)
     if fmt == "csv":
         return _attachment(csv_tables.csv_lines(what, store), name)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import io
+import tempfile
 
 from kartoteka.exports.csv_tables import csv_header, person_csv_line, write_csv
 from kartoteka.exports.ftm import ftm_entities, ftm_lines
 from kartoteka.exports.jsonl import EXPORTS, json_line, write_jsonl
-from kartoteka.exports.parallel_pages import rendered_claims, write_persons
+from kartoteka.exports.parallel_pages import (
+    PageFile,
+    piece_text,
+    rendered_claims,
+    write_persons,
+    write_pieces,
+)
 from kartoteka.linking.edits import judge_pair
 from kartoteka.storage import Store
 from kartoteka.storage.links import Verdict
@@ -51,8 +58,43 @@ def test_a_store_in_memory_is_written_by_this_process(petrov_store):
     assert count == len(text.splitlines()) > 0
 
 
+def test_pages_written_by_workers_reach_a_file_byte_for_byte(
+    demo_store, tmp_path, monkeypatch
+):
+    """Into a file, each worker's page is copied by the system from the
+    worker's own file, which is gone afterwards."""
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    for render, header in ((json_line, ""), (person_csv_line, csv_header("persons"))):
+        path = tmp_path / "persons.out"
+        with path.open("w", encoding="utf-8", newline="") as out:
+            out.write(header)  # written before the workers' pages
+            count = write_persons(
+                demo_store, render, out, workers=2, parallel_from=0, size=5
+            )
+        alone = io.StringIO()
+        alone.write(header)
+        write_persons(demo_store, render, alone, workers=1)
+        assert count == 32
+        assert path.read_bytes() == alone.getvalue().encode("utf-8")
+    assert b"\r\n" in path.read_bytes()  # CSV's line ends kept
+    assert list(spool.iterdir()) == []
+
+
+def test_a_page_file_goes_to_text_where_the_output_is_not_a_utf8_file(tmp_path):
+    page = tmp_path / "0.page"
+    page.write_bytes("Пётр\r\n".encode())
+    other = (tmp_path / "utf16.txt").open("w", encoding="utf-16", newline="")
+    with other:
+        assert write_pieces([("a\n", 1), (PageFile(page), 1)], other) == 2
+    assert (tmp_path / "utf16.txt").read_bytes().decode("utf-16") == "a\nПётр\r\n"
+    assert not page.exists()
+
+
 def _ftm(store: Store, workers: int) -> str:
-    return "".join(text for text, _ in ftm_lines(store, workers, parallel_from=0))
+    pieces = ftm_lines(store, workers, parallel_from=0, spooled=True)
+    return "".join(piece_text(piece) for piece, _ in pieces)
 
 
 def test_two_processes_write_the_same_ftm_entities_as_one(demo_store, tmp_path):

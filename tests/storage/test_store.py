@@ -157,6 +157,15 @@ def test_ids_of_a_kind_are_listed_without_loading_entities(fresh_store):
     assert fresh_store.entity_ids(EntityKind.PLACE) == []
 
 
+def test_pages_of_a_kind_begin_after_every_size_th_id(demo_store, fresh_store):
+    ids = sorted(demo_store.entity_ids(EntityKind.PERSON))
+    assert len(ids) == 32
+    for size in (1, 5, 32, 33):
+        starts = list(demo_store.entity_page_starts(EntityKind.PERSON, size))
+        assert starts == ["", *ids[size - 1 :: size]]
+    assert list(fresh_store.entity_page_starts(EntityKind.PERSON, 2)) == [""]
+
+
 def test_events_stream_what_statistics_count_and_skip_rejected_claims(fresh_store):
     person, claim = _fill(fresh_store)
     assert [tuple(r) for r in fresh_store.events(["arrested"])] == [
