@@ -34,7 +34,8 @@ sources = sa.Table(
 # A source's text, in pieces of PIECE characters (the last one shorter): a
 # page of a registry list of 25 million characters reads the one or two
 # pieces of its window, not the whole. No revisions of its own: the source's
-# revision holds the sha256 of the whole text, which verify checks.
+# revision holds the sha256 of the whole text, which verify checks. Each
+# piece is kept compressed (``storage.pieces``).
 PIECE = 65_536
 source_pieces = sa.Table(
     "source_pieces",
@@ -43,7 +44,7 @@ source_pieces = sa.Table(
         "source_id", sa.String(80), sa.ForeignKey("sources.id"), primary_key=True
     ),
     sa.Column("n", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("packed", sa.LargeBinary, nullable=False),  # zlib of its UTF-8
 )
 
 entities = sa.Table(

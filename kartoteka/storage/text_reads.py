@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from kartoteka.errors import NotFound
 from kartoteka.model import Claim
+from kartoteka.storage.pieces import unpack
 from kartoteka.storage.rows import claim_from_row
 from kartoteka.storage.schema import PIECE, claims, source_pieces, sources
 
@@ -34,8 +35,8 @@ class TextReads:
     def text_of(self, source_id: str) -> str:
         """A source's whole text, its pieces joined."""
         p = source_pieces.c
-        query = sa.select(p.text).where(p.source_id == source_id).order_by(p.n)
-        return "".join(r.text for r in self._rows(query))
+        query = sa.select(p.packed).where(p.source_id == source_id).order_by(p.n)
+        return "".join(unpack(r.packed) for r in self._rows(query))
 
     def excerpts(self, spans: Sequence[tuple[str, int, int]]) -> list[str]:
         """The words of many spans (source, start, end) at once: the pieces
@@ -137,8 +138,8 @@ def read_excerpts(run: Run, spans: Sequence[tuple[str, int, int]]) -> list[str]:
                 p.n.in_(ordered[at : at + 500]) for at in range(0, len(ordered), 500)
             ]
         for stretch in stretches:
-            query = sa.select(p.n, p.text).where(p.source_id == source_id, stretch)
-            got.update({(source_id, r.n): r.text for r in run(query)})
+            query = sa.select(p.n, p.packed).where(p.source_id == source_id, stretch)
+            got.update({(source_id, r.n): unpack(r.packed) for r in run(query)})
     found = []
     for source_id, start, end in spans:
         first = start // PIECE

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from kartoteka.errors import StorageError
 from kartoteka.model.ids import sha256_text
+from kartoteka.storage.pieces import unpack
 from kartoteka.storage.revisions import GENESIS, BatchDigest, revision_from_row
 from kartoteka.storage.rows import revision_state
 from kartoteka.storage.schema import (
@@ -152,8 +154,14 @@ def _check_texts(conn: sa.Connection, report: VerifyReport) -> dict[str, str]:
     texts: dict[str, str] = {}
     p = source_pieces.c
     pieces: dict[str, list[str]] = {}
-    for row in conn.execute(sa.select(p.source_id, p.text).order_by(p.source_id, p.n)):
-        pieces.setdefault(row.source_id, []).append(row.text)
+    query = sa.select(p.source_id, p.n, p.packed).order_by(p.source_id, p.n)
+    for row in conn.execute(query):
+        try:
+            piece = unpack(row.packed)
+        except StorageError:
+            report.failures.append(f"source {row.source_id}: piece {row.n} damaged")
+            piece = ""
+        pieces.setdefault(row.source_id, []).append(piece)
     for row in conn.execute(
         sa.select(sources.c.id, sources.c.sha256, sources.c.length)
     ):

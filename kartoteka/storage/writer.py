@@ -17,6 +17,7 @@ from kartoteka.model.vocabulary import Status
 from kartoteka.names.keys import lookup_keys
 from kartoteka.storage import search as fts
 from kartoteka.storage.arguments import ArgumentWrites
+from kartoteka.storage.pieces import piece_rows
 from kartoteka.storage.revisions import (
     GENESIS,
     Revision,
@@ -34,7 +35,6 @@ from kartoteka.storage.rows import (
     stored_part,
 )
 from kartoteka.storage.schema import (
-    PIECE,
     TABLES_WITH_REVISIONS,
     claims,
     entity_refs,
@@ -177,10 +177,7 @@ class Writer(ArgumentWrites):
     def _write_pieces(self, source_id: str, text: str) -> None:
         p = source_pieces.c
         self.conn.execute(sa.delete(source_pieces).where(p.source_id == source_id))
-        rows = [
-            {"source_id": source_id, "n": n, "text": text[at : at + PIECE]}
-            for n, at in enumerate(range(0, len(text), PIECE))
-        ]
+        rows = piece_rows(source_id, text)
         if rows:
             self.conn.execute(sa.insert(source_pieces), rows)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
+from kartoteka.errors import StorageError
 from kartoteka.ingest.casefile import import_casefile
+from kartoteka.storage.pieces import pack, unpack
 from kartoteka.storage.schema import (
     claims,
     entities,
@@ -58,16 +61,42 @@ def test_claim_rows_keep_offsets_and_claims_read_their_words(petrov_store):
         assert claim.passage.text == excerpt != ""
 
 
-def test_a_source_text_edited_with_sql_is_caught(petrov_store):
+def _set_piece(store, packed: bytes) -> None:
+    p = source_pieces.c
     _tamper(
-        petrov_store,
+        store,
         sa.update(source_pieces)
-        .where(source_pieces.c.source_id == "petrov-report")
-        .values(text=sa.func.replace(source_pieces.c.text, "1957", "1956")),
+        .where(p.source_id == "petrov-report", p.n == 0)
+        .values(packed=packed),
     )
+
+
+def test_a_source_text_edited_with_sql_is_caught(petrov_store):
+    text = petrov_store.text_of("petrov-report")
+    assert "1957" in text
+    _set_piece(petrov_store, pack(text.replace("1957", "1956")))
     failures = petrov_store.verify().failures
     assert "source petrov-report: text does not match its sha256" in failures
     assert any("quote not found verbatim" in f for f in failures)
+
+
+def test_a_damaged_piece_of_text_is_named_not_a_crash(petrov_store):
+    _set_piece(petrov_store, b"not compressed")
+    failures = petrov_store.verify().failures
+    assert "source petrov-report: piece 0 damaged" in failures
+    assert "source petrov-report: text does not match its sha256" in failures
+    with pytest.raises(StorageError, match="damaged"):
+        petrov_store.text_of("petrov-report")
+
+
+def test_a_piece_is_stored_compressed_and_reads_back_whole(petrov_store):
+    text = petrov_store.text_of("petrov-report")
+    p = source_pieces.c
+    with petrov_store.engine.connect() as conn:
+        (stored,) = conn.execute(
+            sa.select(p.packed).where(p.source_id == "petrov-report")
+        ).scalars()
+    assert len(stored) < len(text.encode("utf-8")) and unpack(stored) == text
 
 
 def test_a_piece_of_text_deleted_with_sql_is_caught(petrov_store):
