@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
@@ -100,7 +101,14 @@ def upgrade(engine: sa.Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    # A migration that rewrites a table keeps the table's old pages for its
+    # rollback in a temporary file beside the store, not in memory (gigabytes
+    # at registry scale).
+    with (
+        engine.connect() as connection,
+        _temporary_files_beside(connection, engine),
+        connection.begin(),
+    ):
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
@@ -121,15 +129,29 @@ def compact(engine: sa.Engine) -> None:
         # The rebuilt copy goes to a file beside the store, not into memory
         # (the store's connections keep their temporary tables in memory:
         # here that would be the whole store, gigabytes at registry scale).
-        folder = str(Path(engine.url.database or ".").resolve().parent)
-        run("PRAGMA temp_store = FILE")
-        run(f"PRAGMA cache_size = -{COPY_CACHE_KIB}")
-        run("PRAGMA temp_store_directory = '{}'".format(folder.replace("'", "''")))
-        try:
-            run("VACUUM")
-        finally:
-            run("PRAGMA temp_store_directory = ''")
-            run("PRAGMA temp_store = MEMORY")
-            run(f"PRAGMA cache_size = -{CACHE_KIB}")
+        with _temporary_files_beside(conn, engine):
+            run(f"PRAGMA cache_size = -{COPY_CACHE_KIB}")
+            try:
+                run("VACUUM")
+            finally:
+                run(f"PRAGMA cache_size = -{CACHE_KIB}")
         # in WAL mode the rebuilt file is written through the log: fold it in
         run("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@contextmanager
+def _temporary_files_beside(conn: sa.Connection, engine: sa.Engine) -> Iterator[None]:
+    """SQLite's temporary files in the store's folder, not in memory, while
+    the block runs (on the driver's connection, outside a transaction)."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        yield  # PostgreSQL; or a store in memory, all of it there anyway
+        return
+    run = conn.connection.driver_connection.execute  # type: ignore[union-attr]
+    folder = str(Path(engine.url.database).resolve().parent)
+    run("PRAGMA temp_store = FILE")
+    run("PRAGMA temp_store_directory = '{}'".format(folder.replace("'", "''")))
+    try:
+        yield
+    finally:
+        run("PRAGMA temp_store_directory = ''")
+        run("PRAGMA temp_store = MEMORY")
