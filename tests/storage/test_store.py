@@ -185,6 +185,27 @@ def test_a_name_search_can_return_only_its_first_matches(fresh_store):
     assert fresh_store.find_entities("Ivan Petrov", kind=EntityKind.PLACE) == []
 
 
+def test_a_migration_keeps_temporary_files_beside_the_store(tmp_path):
+    """While migrations run, SQLite's temporary files (a rewritten table's
+    old pages) go to the store's folder; afterwards they are in memory again."""
+    from kartoteka.storage.engine import _temporary_files_beside, create_engine
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'k.db'}")
+    with engine.connect() as conn:
+        pragma = conn.connection.driver_connection.execute  # type: ignore[union-attr]
+        assert pragma("PRAGMA temp_store").fetchone() == (2,)  # memory
+        with _temporary_files_beside(conn, engine):
+            assert pragma("PRAGMA temp_store").fetchone() == (1,)  # a file
+            (folder,) = pragma("PRAGMA temp_store_directory").fetchone()
+            assert folder == str(tmp_path.resolve())
+        assert pragma("PRAGMA temp_store").fetchone() == (2,)
+    engine.dispose()
+    store = Store.open(tmp_path / "k.db")  # migrated through the same helper
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA temp_store").scalar() == 2
+    store.close()
+
+
 def test_compacting_a_store_keeps_every_row(petrov_store):
     from kartoteka.storage.engine import compact
 
