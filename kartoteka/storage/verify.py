@@ -16,16 +16,18 @@ its batch's digest covers) must stand at those offsets.
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
 from kartoteka.errors import StorageError
-from kartoteka.model.ids import sha256_text
 from kartoteka.storage.pieces import unpack
 from kartoteka.storage.revisions import GENESIS, BatchDigest, revision_from_row
 from kartoteka.storage.rows import revision_state
 from kartoteka.storage.schema import (
+    PIECE,
     TABLES_WITH_REVISIONS,
     entities,
     revisions,
@@ -128,7 +130,7 @@ def _quote_moved(claim: dict) -> str:
 
 
 def _check_rows(
-    conn: sa.Connection, covers: _Covers, texts: dict[str, str], report: VerifyReport
+    conn: sa.Connection, covers: _Covers, texts: _Texts, report: VerifyReport
 ) -> None:
     for kind, table in TABLES_WITH_REVISIONS.items():
         seen = set()
@@ -149,43 +151,95 @@ def _check_rows(
             )
 
 
-def _check_texts(conn: sa.Connection, report: VerifyReport) -> dict[str, str]:
-    """Every source's text against its sha256; the texts, by source."""
-    texts: dict[str, str] = {}
+def _check_texts(conn: sa.Connection, report: VerifyReport) -> _Texts:
+    """Every source's text against its sha256, a piece at a time; the texts,
+    to be read a piece at a time again."""
     p = source_pieces.c
-    pieces: dict[str, list[str]] = {}
-    query = sa.select(p.source_id, p.n, p.packed).order_by(p.source_id, p.n)
-    for row in conn.execute(query):
-        try:
-            piece = unpack(row.packed)
-        except StorageError:
-            report.failures.append(f"source {row.source_id}: piece {row.n} damaged")
-            piece = ""
-        pieces.setdefault(row.source_id, []).append(piece)
+    texts = _Texts(conn)
     for row in conn.execute(
         sa.select(sources.c.id, sources.c.sha256, sources.c.length)
     ):
         report.sources += 1
-        text = texts[row.id] = "".join(pieces.pop(row.id, ()))
-        if sha256_text(text) != row.sha256 or len(text) != row.length:
+        digest, length, damaged = hashlib.sha256(), 0, False
+        query = sa.select(p.n, p.packed).where(p.source_id == row.id).order_by(p.n)
+        for n, packed in conn.execute(query):
+            piece = _unpacked(packed)
+            if piece is None:
+                report.failures.append(f"source {row.id}: piece {n} damaged")
+                damaged = True
+                continue
+            digest.update(piece.encode("utf-8"))
+            length += len(piece)
+        # A damaged piece reads as nothing, in its place: the pieces after it
+        # keep their offsets, and only the quotes in it fail.
+        texts.lengths[row.id] = row.length if damaged else length
+        if digest.hexdigest() != row.sha256 or length != row.length:
             report.failures.append(f"source {row.id}: text does not match its sha256")
-    for orphan in sorted(pieces):
-        report.failures.append(f"text pieces of {orphan}, a source not stored")
+    stored = set(texts.lengths)
+    for (orphan,) in conn.execute(sa.select(p.source_id).distinct()):
+        if orphan not in stored:
+            report.failures.append(f"text pieces of {orphan}, a source not stored")
     _check_record_texts(conn, texts, report)
     return texts
 
 
-def _complete_claim(claim: dict, texts: dict[str, str], report: VerifyReport) -> None:
+class _Texts:
+    """The sources' texts as verify reads them: a piece at a time from the
+    store, the last few kept (every text at once would be gigabytes at
+    registry scale; claims and records come in the order they were written,
+    mostly a list's own order)."""
+
+    def __init__(self, conn: sa.Connection) -> None:
+        self.conn = conn
+        self.lengths: dict[str, int] = {}  # characters, as read
+        self._kept: OrderedDict[tuple[str, int], str] = OrderedDict()
+
+    def span(self, source_id: str, start: int, end: int) -> str:
+        """Characters [start, end) of a source's text, as far as it holds them."""
+        start, end = max(0, start), min(end, self.lengths.get(source_id, 0))
+        if end <= start:
+            return ""
+        first, last = start // PIECE, (end - 1) // PIECE
+        text = "".join(self._piece(source_id, n) for n in range(first, last + 1))
+        return text[start - first * PIECE : end - first * PIECE]
+
+    def _piece(self, source_id: str, n: int) -> str:
+        key = (source_id, n)
+        if key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        p = source_pieces.c
+        query = sa.select(p.packed).where(p.source_id == source_id, p.n == n)
+        packed = self.conn.execute(query).scalar()
+        text = (None if packed is None else _unpacked(packed)) or ""
+        self._kept[key] = text
+        if len(self._kept) > _KEPT:
+            self._kept.popitem(last=False)
+        return text
+
+
+_KEPT = 16  # pieces of 65,536 characters: about 2 MB
+
+
+def _unpacked(packed: bytes) -> str | None:
+    """A stored piece's text; None for a damaged one."""
+    try:
+        return unpack(packed)
+    except StorageError:
+        return None
+
+
+def _complete_claim(claim: dict, texts: _Texts, report: VerifyReport) -> None:
     """Give a claim's row the words at its offsets, as its state records them."""
     report.claims += 1
-    text = texts.get(claim["source_id"], "")
-    if not 0 <= claim["start"] <= claim["end"] <= len(text):
+    source_id, start, end = claim["source_id"], claim["start"], claim["end"]
+    if not 0 <= start <= end <= texts.lengths.get(source_id, 0):
         report.failures.append(_quote_moved(claim))
-    claim["quote"] = text[claim["start"] : claim["end"]]
+    claim["quote"] = texts.span(source_id, start, end)
 
 
 def _check_record_texts(
-    conn: sa.Connection, texts: dict[str, str], report: VerifyReport
+    conn: sa.Connection, texts: _Texts, report: VerifyReport
 ) -> None:
     """A registry person's record is a span of the list it cites (and its
     text, where an older import kept it, the words of that span)."""
@@ -193,11 +247,12 @@ def _check_record_texts(
         record = (row.attributes or {}).get("record")
         if not isinstance(record, dict):
             continue
-        text = texts.get(record.get("source"), "")
+        source_id = record.get("source")
+        length = texts.lengths.get(source_id, 0)
         if "text" in record:  # kept with the record by older imports
-            if text[record["start"] : record["end"]] != record["text"]:
+            if texts.span(source_id, record["start"], record["end"]) != record["text"]:
                 report.failures.append(
                     f"entity {row.id}: record text differs from its source"
                 )
-        elif not 0 <= record["start"] < record["end"] <= len(text):
+        elif not 0 <= record["start"] < record["end"] <= length:
             report.failures.append(f"entity {row.id}: record span outside its source")

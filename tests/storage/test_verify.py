@@ -177,3 +177,48 @@ def test_words_edited_in_a_source_under_a_claim_that_stays_put_are_revised(
     assert again.passage.text == "shot at 20 May 1938"
     assert petrov_store.revisions(claim.id)[-1].after["quote"] == again.passage.text
     assert petrov_store.verify().ok, petrov_store.verify().failures
+
+
+def test_quotes_across_pieces_verify_and_a_damaged_piece_moves_no_other(fresh_store):
+    """verify reads a long text a piece at a time: a quote across two pieces
+    stands; a damaged piece fails the quotes in it and no others."""
+    from kartoteka.model import Claim, Entity, Passage, Source
+    from kartoteka.model.vocabulary import EntityKind
+
+    lines = [f"Строка {i}: арестован.\n" for i in range(9000)]
+    text = "".join(lines)  # about 200,000 characters: four pieces
+    person = Entity(
+        id=Entity.make_id(EntityKind.PERSON, "t", "p"),
+        kind=EntityKind.PERSON,
+        name="Петров Иван",
+    )
+    claims = []
+    for at in (65_530, 140_000, 190_000):  # across pieces 0–1; in 2; in 2
+        passage = Passage("long", at, at + 20, text[at : at + 20])
+        claims.append(
+            Claim(
+                id=Claim.make_id(person.id, "arrested", passage),
+                subject=person.id,
+                predicate="arrested",
+                passage=passage,
+            )
+        )
+    with fresh_store.writing("test", "fixture") as tx:
+        tx.put_source(Source(id="long", kind="registry", title="L", text=text))
+        tx.put_entity(person)
+        for claim in claims:
+            tx.put_claim(claim)
+    report = fresh_store.verify()
+    assert report.ok and report.claims == 3, report.failures
+    p = source_pieces.c
+    _tamper(
+        fresh_store,
+        sa.update(source_pieces)
+        .where(p.source_id == "long", p.n == 1)
+        .values(packed=b"damaged"),
+    )
+    failures = fresh_store.verify().failures
+    assert "source long: piece 1 damaged" in failures
+    assert "source long: text does not match its sha256" in failures
+    moved = [f for f in failures if "quote not found verbatim" in f]
+    assert len(moved) == 1 and claims[0].id in moved[0]
