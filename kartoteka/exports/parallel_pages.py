@@ -14,7 +14,6 @@ tenth at millions of persons).
 
 from __future__ import annotations
 
-import gc
 import io
 import multiprocessing
 import os
@@ -205,7 +204,6 @@ class _Run:
 def _open(url: str) -> None:
     global _reader
     _reader = CaseReader(Store.open(url))
-    gc.freeze()  # what every page uses stays: the collector need not rescan it
 
 
 def _in_worker(to: Path | None, page: Page, after: str, *args: Any) -> Piece:
