@@ -10,6 +10,7 @@ slower, on the import's path.
 from __future__ import annotations
 
 import zlib
+from functools import lru_cache
 
 from kartoteka.errors import StorageError
 from kartoteka.storage.schema import PIECE
@@ -31,6 +32,15 @@ def unpack(packed: bytes) -> str:
             f"a stored piece of a source's text is damaged ({e}); "
             "`kartoteka verify` names the source"
         ) from e
+
+
+@lru_cache(maxsize=64)
+def unpack_kept(packed: bytes) -> str:
+    """``unpack``, the last 64 pieces kept by their stored bytes: pages of an
+    export or a case read the same pieces again and again (a list's pieces
+    hold the records of many pages), and a piece's bytes are its text, so
+    an edited text is never read from what was kept (about 10 MB)."""
+    return unpack(packed)
 
 
 def piece_rows(source_id: str, text: str) -> list[dict[str, object]]:

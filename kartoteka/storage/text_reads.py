@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from kartoteka.errors import NotFound
 from kartoteka.model import Claim
-from kartoteka.storage.pieces import unpack
+from kartoteka.storage.pieces import unpack, unpack_kept
 from kartoteka.storage.rows import claim_from_row
 from kartoteka.storage.schema import PIECE, claims, source_pieces, sources
 
@@ -139,7 +139,7 @@ def read_excerpts(run: Run, spans: Sequence[tuple[str, int, int]]) -> list[str]:
             ]
         for stretch in stretches:
             query = sa.select(p.n, p.packed).where(p.source_id == source_id, stretch)
-            got.update({(source_id, r.n): unpack(r.packed) for r in run(query)})
+            got.update({(source_id, r.n): unpack_kept(r.packed) for r in run(query)})
     found = []
     for source_id, start, end in spans:
         first = start // PIECE

@@ -151,6 +151,20 @@ def test_an_excerpt_is_read_by_character_offsets(fresh_store):
         fresh_store.excerpt("nothing", 0, 1)
 
 
+def test_an_edited_text_is_read_anew_not_from_pieces_kept(fresh_store):
+    """Pieces read are kept by their stored bytes: a text put again with
+    other words is read with its new words."""
+    with fresh_store.writing("test") as tx:
+        tx.put_source(_source())
+    assert fresh_store.excerpts([("report", 5, 11)]) == ["Petrov"]
+    edited = Source(id="report", kind="archival-file", title="Report",
+                    text=TEXT.replace("Petrov", "Sidoro"))  # fmt: skip
+    with fresh_store.writing("test") as tx:
+        tx.put_source(edited)
+    assert fresh_store.excerpts([("report", 5, 11)]) == ["Sidoro"]
+    assert fresh_store.text_of("report") == edited.text
+
+
 def test_ids_of_a_kind_are_listed_without_loading_entities(fresh_store):
     person, _ = _fill(fresh_store)
     assert fresh_store.entity_ids(EntityKind.PERSON) == [person.id]
