@@ -35,7 +35,9 @@ def read_text(path: Path, expect: tuple[str, ...] = ()) -> str:
     except FileNotFoundError:
         raise InvalidSource(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InvalidSource(f"{path}: a folder, not a file") from None
+        raise InvalidSource(
+            f"{path}: a folder, not a file; give the files in it ({path}/*)"
+        ) from None
     if not data.strip():
         raise InvalidSource(f"{path}:1: the file is empty")
     if b"\x00" in data[:65536]:

@@ -171,6 +171,11 @@ def test_empty_and_binary_files_are_clear_errors(tmp_path, content, message):
         memorial_lists.parse(path)
 
 
+def test_a_folder_given_for_a_file_says_to_give_its_files(tmp_path):
+    with pytest.raises(InvalidSource, match="a folder, not a file; give the files"):
+        memorial_moscow.parse(tmp_path)
+
+
 def test_a_binary_record_is_skipped_with_its_line(tmp_path):
     text = "Родился в 1900 г.\n---\nРодил\x07ся \x01\x02\n---\nРодился в 1901 г.\n"
     parsed = memorial_lists.parse(write_lists(tmp_path, text))
