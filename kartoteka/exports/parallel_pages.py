@@ -14,6 +14,7 @@ tenth at millions of persons).
 
 from __future__ import annotations
 
+import codecs
 import io
 import multiprocessing
 import os
@@ -83,7 +84,8 @@ def piece_text(piece: str | PageFile) -> str:
 
 
 def _utf8_descriptor(out: TextIO) -> int | None:
-    if (getattr(out, "encoding", "") or "").lower().replace("-", "") != "utf8":
+    encoding = getattr(out, "encoding", None)
+    if not encoding or codecs.lookup(encoding).name != "utf-8":
         return None
     try:
         return out.fileno()
@@ -141,8 +143,9 @@ def rendered_pages(
     persons each page holds; ``spooled``: pages rendered by workers come as
     their files (for ``write_pieces``)."""
     starts = store_page_starts(store, size)
-    run = _Run(store, workers, parallel_from, spooled)
-    return run.pages(_person_page, starts, render, size)
+    return _rendered(
+        store, workers, parallel_from, spooled, _person_page, starts, render, size
+    )
 
 
 def rendered_claims(
@@ -157,48 +160,48 @@ def rendered_claims(
     lines each page holds (a claim left out, a candidate in FtM, has none);
     ``spooled`` as for ``rendered_pages``."""
     starts = store.claim_page_starts(size)
-    run = _Run(store, workers, parallel_from, spooled)
-    return run.pages(_claim_page, starts, render, size)
+    return _rendered(
+        store, workers, parallel_from, spooled, _claim_page, starts, render, size
+    )
 
 
-@dataclass(frozen=True)
-class _Run:
-    """Where pages are rendered: by ``workers`` processes, or here for a
-    small archive or a store in memory; ``spooled``: workers' pages as files."""
-
-    store: Store
-    workers: int | None
-    parallel_from: int
-    spooled: bool
-
-    def pages(self, page: Page, starts: Iterator[str], *args: Any) -> Iterator[Piece]:
-        """``page(reader, start, *args)`` for each page start, in order; in
-        worker processes at most 2 × workers in flight."""
-        store, workers = self.store, self.workers or os.cpu_count() or 1
-        if (
-            workers < 2
-            or not store.shared
-            or store.entity_count(EntityKind.PERSON) < self.parallel_from
-        ):
-            reader = CaseReader(store)
-            for after in starts:
-                yield page(reader, after, *args)
-            return
-        spawn = multiprocessing.get_context("spawn")  # no connection shared by forking
-        with (
-            tempfile.TemporaryDirectory(prefix="kartoteka-export-") as spool,
-            ProcessPoolExecutor(
-                workers, mp_context=spawn, initializer=_open, initargs=(store.url,)
-            ) as pool,
-        ):
-            pending: deque[Future[Piece]] = deque()
-            for n, after in enumerate(starts):
-                to = Path(spool, f"{n}.page") if self.spooled else None
-                pending.append(pool.submit(_in_worker, to, page, after, *args))
-                if len(pending) > 2 * workers:
-                    yield pending.popleft().result()
-            while pending:
+def _rendered(
+    store: Store,
+    workers: int | None,
+    parallel_from: int,
+    spooled: bool,
+    page: Page,
+    starts: Iterator[str],
+    *args: Any,
+) -> Iterator[Piece]:
+    """``page(reader, start, *args)`` for each page start, in order: in worker
+    processes, at most 2 × workers in flight (``spooled``: their pages as
+    files); in this process for a small archive or a store in memory."""
+    workers = workers or os.cpu_count() or 1
+    if (
+        workers < 2
+        or not store.shared
+        or store.entity_count(EntityKind.PERSON) < parallel_from
+    ):
+        reader = CaseReader(store)
+        for after in starts:
+            yield page(reader, after, *args)
+        return
+    spawn = multiprocessing.get_context("spawn")  # no connection shared by forking
+    with (
+        tempfile.TemporaryDirectory(prefix="kartoteka-export-") as spool,
+        ProcessPoolExecutor(
+            workers, mp_context=spawn, initializer=_open, initargs=(store.url,)
+        ) as pool,
+    ):
+        pending: deque[Future[Piece]] = deque()
+        for n, after in enumerate(starts):
+            to = Path(spool, f"{n}.page") if spooled else None
+            pending.append(pool.submit(_in_worker, to, page, after, *args))
+            if len(pending) > 2 * workers:
                 yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _open(url: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,6 +33,31 @@ def chunked(items: Iterable[str], size: int = 900) -> Iterator[list[str]]:
     ordered = list(items)
     for at in range(0, len(ordered), size):
         yield ordered[at : at + size]
+
+
+def page_starts(
+    run: Callable[[sa.Select], Sequence[sa.Row]],
+    key: sa.Column,
+    size: int,
+    *where: sa.ColumnElement[bool],
+) -> Iterator[str]:
+    """The key after which each page of ``size`` rows begins ("" for the
+    first), in order of ``key``: each found by the database stepping over a
+    page of the index, no key but the page's last read."""
+    after = ""
+    while True:
+        query = (
+            sa.select(key)
+            .where(*where, key > after)
+            .order_by(key)
+            .offset(size - 1)
+            .limit(1)
+        )
+        yield after
+        found = run(query)
+        if not found:
+            return
+        after = found[0][0]
 
 
 def database_url(target: str | Path) -> str:

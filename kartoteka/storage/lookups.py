@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 import sqlalchemy as sa
 
 from kartoteka.model.vocabulary import EntityKind
-from kartoteka.storage.engine import chunked
+from kartoteka.storage.engine import chunked, page_starts
 from kartoteka.storage.schema import entities, name_keys, names, person_links
 
 
@@ -90,39 +90,6 @@ class LookupReads:
 
     def entity_page_starts(self, kind: EntityKind, size: int) -> Iterator[str]:
         """The id after which each page of ``size`` entities of a kind begins
-        ("" for the first), each found by the database stepping over a page
-        of the index: no id but the page's last is read."""
+        ("" for the first), read from the index alone."""
         e = entities.c
-        after = ""
-        while True:
-            query = (
-                sa.select(e.id)
-                .where(e.kind == str(kind), e.id > after)
-                .order_by(e.id)
-                .offset(size - 1)
-                .limit(1)
-            )
-            yield after
-            found = self._rows(query)
-            if not found:
-                return
-            after = found[0].id
-
-    def entity_id_pages(
-        self, kind: EntityKind, size: int = 1000
-    ) -> Iterator[list[str]]:
-        """Every id of a kind in order, a page at a time: at millions of
-        records, not one list in memory."""
-        last = ""
-        while True:
-            query = (
-                sa.select(entities.c.id)
-                .where(entities.c.kind == str(kind), entities.c.id > last)
-                .order_by(entities.c.id)
-                .limit(size)
-            )
-            page = [r.id for r in self._rows(query)]
-            if not page:
-                return
-            yield page
-            last = page[-1]
+        return page_starts(self._rows, e.id, size, e.kind == str(kind))

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from kartoteka.errors import NotFound
 from kartoteka.model import Claim
+from kartoteka.storage.engine import page_starts
 from kartoteka.storage.pieces import unpack, unpack_kept
 from kartoteka.storage.rows import claim_from_row
 from kartoteka.storage.schema import PIECE, claims, source_pieces, sources
@@ -80,20 +81,7 @@ class TextReads:
     def claim_page_starts(self, size: int) -> Iterator[str]:
         """The id after which each page of ``size`` claims begins ("" for the
         first), read from the index alone."""
-        after = ""
-        while True:
-            query = (
-                sa.select(claims.c.id)
-                .where(claims.c.id > after)
-                .order_by(claims.c.id)
-                .offset(size - 1)
-                .limit(1)
-            )
-            yield after
-            found = self._rows(query)
-            if not found:
-                return
-            after = found[0].id
+        return page_starts(self._rows, claims.c.id, size)
 
     def claims_in_span(
         self, source_id: str, start: int, end: int, longest: int = 20_000

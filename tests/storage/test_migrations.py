@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 from alembic import command
@@ -45,6 +49,25 @@ OLD_SOURCES = sa.table("sources", *(
 ))  # fmt: skip
 
 
+def _migrate(conn: sa.Connection, revision: str, *, down: bool = False) -> None:
+    """Take the store on ``conn`` up (or, ``down``, back) to ``revision``."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    (command.downgrade if down else command.upgrade)(config, revision)
+
+
+@contextmanager
+def _store_file(path: Path) -> Iterator[sa.Connection]:
+    """A transaction on the store file at ``path``, outside any Store."""
+    engine = create_engine(database_url(path))
+    try:
+        with engine.begin() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
 # SQLAlchemy does not reflect SQLite's index on an expression (the address).
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression")
 def test_the_migrated_schema_matches_the_metadata(fresh_store):
@@ -68,12 +91,8 @@ def test_opening_a_store_twice_does_not_migrate_again(tmp_path):
 
 
 def test_a_store_written_before_batch_revisions_upgrades_and_verifies(tmp_path):
-    engine = create_engine(database_url(tmp_path / "old.db"))
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
+    with _store_file(tmp_path / "old.db") as conn:
+        _migrate(conn, "0001")
         row = _old_source_row(
             Source(id="s", kind="article", title="An old source", text="x")
         )
@@ -93,7 +112,6 @@ def test_a_store_written_before_batch_revisions_upgrades_and_verifies(tmp_path):
                 {k: v for k, v in vars(revision).items() if k != "seq"}
             )
         )
-    engine.dispose()
     store = Store.open(tmp_path / "old.db")
     report = store.verify()
     assert report.ok, report.failures
@@ -102,15 +120,10 @@ def test_a_store_written_before_batch_revisions_upgrades_and_verifies(tmp_path):
 
 
 def test_a_sources_text_moves_into_pieces_and_stays_whole(tmp_path):
-    engine = create_engine(database_url(tmp_path / "old.db"))
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
     source = Source(id="s", kind="registry", title="A list", text="Тухачевский " * 9000)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0004")
+    with _store_file(tmp_path / "old.db") as conn:
+        _migrate(conn, "0004")
         conn.execute(sa.insert(OLD_SOURCES).values(_old_source_row(source)))
-    engine.dispose()
     store = Store.open(tmp_path / "old.db")
     with store.engine.connect() as conn:
         columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(sources)")]
@@ -133,14 +146,9 @@ def test_quotes_leave_the_claims_table_and_every_claim_keeps_its_words(
     import_casefile(store, petrov_dir / "petrov.yaml", actor="test")
     words = {c.id: c.passage.text for c in store.claims()}
     store.close()
-    engine = create_engine(database_url(path))
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0017")
+    with _store_file(path) as conn:
+        _migrate(conn, "0017", down=True)
         kept = dict(conn.exec_driver_sql("SELECT id, quote FROM claims").all())
-    engine.dispose()
     assert kept == words and len(words) == 7
     store = Store.open(path)
     with store.engine.connect() as conn:
@@ -175,16 +183,12 @@ def test_a_records_external_id_finds_its_person_without_a_row_of_refs(
 
     kept = refs()
     assert kept and not [r for r in kept if r.startswith("record:")]
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
     with store.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0018")
+        _migrate(conn, "0018", down=True)
     restored = refs()
     assert ref in restored and len(restored) == len(kept) + 5  # the list's five
     with store.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        _migrate(conn, "head")
     assert sorted(refs()) == sorted(kept)
     assert [p.id for p in store.find_entities(ref)] == [pid]
     assert store.find_entities(ref.replace(":2", ":99")) == []
@@ -203,16 +207,11 @@ def test_pieces_of_text_are_compressed_and_read_back_the_same(tmp_path, petrov_d
     texts = {m.id: store.text_of(m.id) for m, _ in store.source_metas()}
     words = {c.id: c.passage.text for c in store.claims()}
     store.close()
-    engine = create_engine(database_url(path))
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0019")
+    with _store_file(path) as conn:
+        _migrate(conn, "0019", down=True)
         rows = conn.exec_driver_sql(
             "SELECT source_id, text FROM source_pieces ORDER BY source_id, n"
         ).all()
-    engine.dispose()
     back: dict[str, str] = {}
     for source_id, text in rows:
         back[source_id] = back.get(source_id, "") + text
