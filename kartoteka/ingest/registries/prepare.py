@@ -12,6 +12,7 @@ import inspect
 import multiprocessing
 import os
 import queue
+import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -225,6 +226,19 @@ def _work(
         exit_if_orphaned()
 
 
+# Forked, a parsing process starts at once with the parsers already imported
+# (spawned, each imported them again: half a second before the first batch,
+# a sixth of the Moscow list's import). It starts with the collector off and
+# ends by os._exit, so it never finalizes what it inherited — the importer's
+# open store above all, which SQLite forbids to touch across a fork. Where
+# forking is not safe (macOS) or not there (Windows): spawned.
+_START_METHOD = (
+    "fork"
+    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    else "spawn"
+)
+
+
 def prepare_in_workers(
     paths: Sequence[Path], fmt: str, parser: Parser, workers: int = 1
 ) -> Iterator[Item]:
@@ -232,7 +246,7 @@ def prepare_in_workers(
     items handed over in the order of the files; each keeps a few batches
     ahead. One large file (fewer files than processes) is read by each
     process a part, when its parser can."""
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_START_METHOD)
     taken = context.Event()
     split = len(paths) == 1 and workers > 1 and reads_parts(parser)
     count = workers if split else max(1, min(workers, len(paths)))
@@ -247,7 +261,8 @@ def prepare_in_workers(
             args=(out, taken, os.getpid(), mine, fmt, parser, parts),
             daemon=True,
         )
-        worker.start()
+        with gc_paused():  # a forked worker never runs the collector: see above
+            worker.start()
         started.append((worker, out))
     try:
         streams = [_received(worker, out) for worker, out in started]

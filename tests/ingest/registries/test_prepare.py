@@ -188,7 +188,8 @@ def test_the_parsing_process_ends_when_the_importer_is_killed(tmp_path):
 
 def test_a_parsing_process_loads_neither_the_command_line_nor_sqlalchemy():
     # What a parsing process imports: the script of the command that started
-    # it (Python's spawn runs it again), then the parsers and the packing.
+    # it where processes are spawned (not on Linux, where they are forked),
+    # then the parsers and the packing.
     script = (
         "import kartoteka.interfaces.entry\n"
         "import kartoteka.ingest.registries.prepare\n"
