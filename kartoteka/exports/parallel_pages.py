@@ -221,8 +221,14 @@ def _in_worker(to: Path | None, page: Page, after: str, *args: Any) -> Piece:
 def _person_page(
     reader: CaseReader, after: str, render: Render, size: int
 ) -> tuple[str, int]:
-    records = page_records(reader, after, size)
-    return "".join(map(render, records)), len(records)
+    # The collector waits until the page's records are rendered and gone:
+    # resumed while they live, it would scan them all again (up to a tenth
+    # of a page's time where many persons go through their case).
+    with gc_paused():
+        records = page_records(reader, after, size)
+        text, n = "".join(map(render, records)), len(records)
+        del records
+    return text, n
 
 
 def _claim_page(

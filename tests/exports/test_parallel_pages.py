@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import tempfile
 
@@ -56,6 +57,21 @@ def test_a_merged_person_is_written_once_across_pages(tmp_path):
 def test_a_store_in_memory_is_written_by_this_process(petrov_store):
     text, count = _in_processes(petrov_store, json_line)
     assert count == len(text.splitlines()) > 0
+
+
+def test_the_collector_waits_until_a_page_is_rendered(petrov_store):
+    # Resumed while a page's records live, it would scan them all again.
+    collecting: list[bool] = []
+
+    def render(record: dict) -> str:
+        collecting.append(gc.isenabled())
+        return json_line(record)
+
+    assert gc.isenabled()
+    text, count = _in_processes(petrov_store, render)
+    assert count == len(text.splitlines()) > 0
+    assert collecting == [False] * count
+    assert gc.isenabled()  # and back on afterwards
 
 
 def test_pages_written_by_workers_reach_a_file_byte_for_byte(
