@@ -79,19 +79,38 @@ def person_head(
 ) -> dict[str, Any]:
     """A person's part of the export record before the events: who they are,
     their records and the records merged into them."""
+    names = [
+        name_record(n.name, n.script, str(n.kind), n.language, n.source)
+        for n in p.names
+    ]
+    return head_record(p, names, records, merged_from)
+
+
+def name_record(
+    name: str, script: str, kind: str, language: str | None, source: str | None
+) -> dict[str, Any]:
+    """One of a person's names as the export contract has it."""
+    return {
+        "name": name,
+        "script": script,
+        "kind": kind,
+        "language": language,
+        "source": source,
+    }
+
+
+def head_record(
+    p: Any,
+    names: list[dict[str, Any]],
+    records: Iterable[RecordText],
+    merged_from: list[str],
+) -> dict[str, Any]:
+    """``person_head`` of ``p`` — an Entity, or an entity's row (the same
+    id, name, sex, attributes and external_ids) — and its names' records."""
     return {
         "id": p.id,
         "name": p.name,
-        "names": [
-            {
-                "name": n.name,
-                "script": n.script,
-                "kind": str(n.kind),
-                "language": n.language,
-                "source": n.source,
-            }
-            for n in p.names
-        ],
+        "names": names,
         "sex": p.sex,
         "attributes": {k: v for k, v in p.attributes.items() if k != "record"},
         # Every registry record resolved into the person, merged ones included.

@@ -5,7 +5,7 @@ linked, every claim read from their own record and accepted, one claim a
 predicate. Such claims can conflict only with themselves (a step dated
 before an earlier one, a date outside the lists' period), and each is an
 event of its own, so their record is put together from the rows directly —
-without a claim object or a case, unless the record contradicts itself —
+without an entity, claim object or case, unless the record contradicts itself —
 most of an export's work at millions of persons. Every other person goes
 through their case (``assemble_case``), as a case page does; a test
 compares the two ways over whole stores.
@@ -24,13 +24,22 @@ from kartoteka.analysis.exclusive_states import EXCLUSIVE
 from kartoteka.analysis.explanations import explained
 from kartoteka.bulk_memory import gc_paused
 from kartoteka.errors import KartotekaError
-from kartoteka.exports.jsonl import conflict_record, person_head, person_record
-from kartoteka.model import Entity
+from kartoteka.exports.jsonl import (
+    conflict_record,
+    head_record,
+    name_record,
+    person_record,
+)
 from kartoteka.model import dates as edtf
 from kartoteka.model.records import is_entity_id
 from kartoteka.model.vocabulary import PREDICATES, EntityKind, Group, Status
 from kartoteka.storage import Store
-from kartoteka.storage.export_reads import CLAIM_COLUMNS, claim_of_row
+from kartoteka.storage.export_reads import (
+    CLAIM_COLUMNS,
+    PersonRows,
+    claim_of_row,
+    entity_of,
+)
 
 _LIFECYCLE = frozenset(n for n, p in PREDICATES.items() if p.group is Group.LIFECYCLE)
 # Claims of two predicates that may exclude each other (a secret trial, a
@@ -86,9 +95,9 @@ def _page_records(reader: CaseReader, after: str, size: int) -> list[dict[str, A
         for pid, person in found.items()
         if pid not in reader.links and _plain(person, claim_rows.get(pid, ()))
     }
-    spans = [_span(person) for person in plain.values()]
+    spans = [_span(person.entity) for person in plain.values()]
     texts = dict(zip(plain, store.excerpts(spans), strict=True))
-    rest = {pid: person for pid, person in found.items() if pid not in plain}
+    rest = {pid: entity_of(person) for pid, person in found.items() if pid not in plain}
     cased: dict[str, dict[str, Any]] = {}
     if rest:
         wanted = {p: claim_rows[p] for p in rest if p in claim_rows}
@@ -105,16 +114,16 @@ def _page_records(reader: CaseReader, after: str, size: int) -> list[dict[str, A
     ]
 
 
-def _span(person: Entity) -> tuple[str, int, int]:
-    record = person.attributes["record"]
+def _span(entity: Any) -> tuple[str, int, int]:
+    record = entity.attributes["record"]
     return record["source"], record["start"], record["end"]
 
 
-def _plain(person: Entity, rows: Any) -> bool:
+def _plain(person: PersonRows, rows: Any) -> bool:
     """Is this person one registry record whose claims cannot conflict but
     with themselves (a step dated before an earlier one, a date outside the
     period: ``consistency``'s conflicts)?"""
-    record = person.attributes.get("record")
+    record = person.entity.attributes.get("record")
     if not isinstance(record, dict) or "text" in record:
         return False  # no record, or an older import's copy of its words
     source, start, end = record["source"], record["start"], record["end"]
@@ -168,11 +177,12 @@ def _in_order(dated: tuple[tuple[str, str], ...]) -> bool:
 
 
 def _plain_record(
-    person: Entity, rows: Any, text: str, explanations: Mapping[str, tuple]
+    person: PersonRows, rows: Any, text: str, explanations: Mapping[str, tuple]
 ) -> dict[str, Any]:
     """The export record of a plain person (see ``_plain``): as
-    ``person_record`` writes their case, each claim an event."""
-    record = person.attributes["record"]
+    ``person_record`` writes their case, each claim an event; from the rows,
+    without an Entity."""
+    record = person.entity.attributes["record"]
     start = record["start"]
     conflicts: list[dict[str, Any]] = []
     if not _in_order(_dates(rows)):
@@ -199,7 +209,11 @@ def _plain_record(
                 "same_event": [],
             }
         )
-    head = person_head(person, [the_record], [])
+    names = [
+        name_record(n.name, n.script, n.kind, n.language, n.source_id)
+        for n in person.names
+    ]
+    head = head_record(person.entity, names, [the_record], [])
     return {**head, "events": events, "conflicts": conflicts}
 
 

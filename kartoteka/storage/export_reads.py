@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict, namedtuple
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
-from kartoteka.model import Claim, Entity, Name
+from kartoteka.model import Claim, Entity
 from kartoteka.model.vocabulary import EntityKind
 from kartoteka.storage.engine import chunked
 from kartoteka.storage.rows import (
@@ -58,11 +58,12 @@ class ExportReads:
 
     def person_page_rows(
         self, after: str, size: int = 1000
-    ) -> tuple[dict[str, Entity], dict[str, list[list]]] | None:
-        """The ``size`` persons whose ids come next after ``after``, and each
-        one's claims as their rows (lists in the order of ``CLAIM_COLUMNS``),
-        in order of source and offset, their quotes not yet read (see
-        ``claims_of_rows``); None past the last."""
+    ) -> tuple[dict[str, PersonRows], dict[str, list[list]]] | None:
+        """The ``size`` persons whose ids come next after ``after`` as their
+        rows (``entity_of`` makes the Entity), and each one's claims as their
+        rows (lists in the order of ``CLAIM_COLUMNS``), in order of source
+        and offset, their quotes not yet read (see ``claims_of_rows``); None
+        past the last."""
         e = entities.c
         query = (
             sa.select(entities)
@@ -75,7 +76,11 @@ class ExportReads:
             return None
         first, last = page[0].id, page[-1].id
         ids = {r.id for r in page}
-        found = _with_names(page, self._names_between(first, last, ids))
+        by_entity = self._names_between(first, last, ids)
+        found = {
+            r.id: PersonRows(r, preferred_first(r.name, by_entity.get(r.id, ())))
+            for r in page
+        }
         return found, self._claim_rows(claims.c.subject.between(first, last), ids)
 
     def claims_about(self, ids: Sequence[str]) -> dict[str, list[Claim]]:
@@ -87,16 +92,16 @@ class ExportReads:
 
     def _names_between(
         self, first: str, last: str, ids: set[str]
-    ) -> dict[str, list[Name]]:
+    ) -> dict[str, list[Any]]:
         query = (
             sa.select(names)
             .where(names.c.entity_id.between(first, last))
             .order_by(names.c.name)
         )
-        by_entity: dict[str, list[Name]] = defaultdict(list)
+        by_entity: dict[str, list[Any]] = defaultdict(list)
         for r in self._named(query, _NAME_ROW):
             if r.entity_id in ids:
-                by_entity[r.entity_id].append(name_from_row(r))
+                by_entity[r.entity_id].append(r)
         return by_entity
 
     def _claims_about(
@@ -130,9 +135,15 @@ class ExportReads:
         return by_subject
 
 
-def _with_names(rows: list[Any], found: dict[str, list[Name]]) -> dict[str, Entity]:
-    """Entities from their rows, each with its names, the preferred first."""
-    return {
-        r.id: entity_from_row(r, preferred_first(r.name, found.get(r.id, [])))
-        for r in rows
-    }
+class PersonRows(NamedTuple):
+    """A person as ``person_page_rows`` reads them: the entity's row and its
+    names' rows, the preferred first (named tuples of the tables' columns).
+    Most persons of an export are written from these without an Entity."""
+
+    entity: Any
+    names: tuple[Any, ...]
+
+
+def entity_of(person: PersonRows) -> Entity:
+    """The Entity of a person's rows, with their names."""
+    return entity_from_row(person.entity, tuple(map(name_from_row, person.names)))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from kartoteka.model import Claim, Entity, Literal, Name, Passage, Source
 from kartoteka.model.ids import make_id
@@ -19,6 +20,8 @@ from kartoteka.model.vocabulary import (
 )
 
 Row = dict[str, Any]
+
+N = TypeVar("N")  # a Name, or a row of the names table
 
 
 def source_row(s: Source) -> Row:
@@ -125,8 +128,8 @@ def name_row(entity_id: str, n: Name) -> Row:
     }
 
 
-def preferred_first(preferred: str, found: list[Name]) -> tuple[Name, ...]:
-    """An entity's names, the one it goes by first."""
+def preferred_first(preferred: str, found: Sequence[N]) -> tuple[N, ...]:
+    """An entity's names (Names, or their rows), the one it goes by first."""
     return tuple(sorted(found, key=lambda n: n.name != preferred))
 
 
