@@ -228,9 +228,10 @@ def _work(
 
 # Forked, a parsing process starts at once with the parsers already imported
 # (spawned, each imported them again: half a second before the first batch,
-# a sixth of the Moscow list's import). It starts with the collector off and
-# ends by os._exit, so it never finalizes what it inherited — the importer's
-# open store above all, which SQLite forbids to touch across a fork. Where
+# a sixth of the Moscow list's import). It never uses SQLite: it opens no
+# store (it hands rows over), and it starts with the collector off and ends
+# by os._exit, so it never finalizes what it inherited — the importer's open
+# connection above all, which SQLite forbids to touch across a fork. Where
 # forking is not safe (macOS) or not there (Windows): spawned.
 _START_METHOD = (
     "fork"
