@@ -35,6 +35,24 @@ def _log_in(browser: Browser, site: Site, name: str, width: int = 1280) -> Page:
     return page
 
 
+def test_pages_load_with_no_failed_request(browser: Browser, site: Site):
+    # The browser's own requests too: a page without an icon of its own
+    # makes it ask for /favicon.ico, a 404 in every console.
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+    page.on("console", lambda m: m.type == "error" and failed.append(m.text))
+    page.goto(site.url + "/login")
+    page.fill("input[name=name]", READER)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button.primary")
+    expect(page.locator("h1")).to_be_visible()
+    page.goto(site.url + "/sources")
+    page.wait_for_load_state("networkidle")
+    assert failed == []
+    page.close()
+
+
 def test_search_a_latin_spelling_and_open_the_cyrillic_case(
     browser: Browser, site: Site
 ):
