@@ -1,12 +1,14 @@
 """Downloads: the archive as JSON Lines, CSV, FollowTheMoney and PROV-JSON,
 a person's case as FollowTheMoney, a source's provenance as PROV-JSON.
 
-Large exports stream, a record at a time, as the CLI writes them.
+Large exports stream as the CLI writes them: persons a page at a time,
+sources and claims a record at a time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -81,6 +83,15 @@ def download(request: Request, who: Who, name: str) -> Response:
         # beside the ones serving everybody else (`kartoteka export ftm` does).
         pieces = (piece_text(p) for p, _ in ftm_lines(store, workers=1))
         return _attachment(pieces, name)
+    if what == "persons":  # a page of text at a time, as `kartoteka export` has it
+        from kartoteka.exports.parallel_pages import rendered_pages
+
+        csv = fmt == "csv"
+        render = csv_tables.person_csv_line if csv else jsonl.json_line
+        pages = (text for text, _ in rendered_pages(store, render, workers=1))
+        return _attachment(
+            chain([csv_tables.csv_header(what)] if csv else [], pages), name
+        )
     if fmt == "csv":
         return _attachment(csv_tables.csv_lines(what, store), name)
     return _attachment(map(jsonl.json_line, jsonl.EXPORTS[what](store)), name)

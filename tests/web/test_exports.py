@@ -13,7 +13,9 @@ from prov.model import ProvDocument
 
 from kartoteka.analysis.lookup import find_person
 from kartoteka.exports import jsonl
+from kartoteka.exports.csv_tables import csv_header, person_csv_line
 from kartoteka.exports.ftm import ftm_id
+from kartoteka.exports.parallel_pages import write_persons
 from kartoteka.web.export_routes import DOWNLOADS
 from tests.web.conftest import READER, Site, logged_in
 
@@ -37,6 +39,14 @@ def test_the_downloads_hold_the_archive(site: Site):
     exported = [json.loads(line)["id"] for line in persons]
     assert exported == [p["id"] for p in jsonl.persons(site.store)]
     assert len(exported) >= 30
+    for name, render, head in (
+        ("persons.jsonl", jsonl.json_line, ""),
+        ("persons.csv", person_csv_line, csv_header("persons")),
+    ):  # the same bytes as `kartoteka export persons` writes
+        written = io.StringIO(newline="")
+        write_persons(site.store, render, written, workers=1)
+        got = client.get(f"/export/{name}")
+        assert got.content == (head + written.getvalue()).encode("utf-8"), name
     rows = list(csv.DictReader(io.StringIO(client.get("/export/claims.csv").text)))
     assert {r["id"] for r in rows} == {c.id for c in site.store.claims()}
     entities = [

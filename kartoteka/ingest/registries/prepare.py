@@ -233,11 +233,7 @@ def _work(
 # by os._exit, so it never finalizes what it inherited — the importer's open
 # connection above all, which SQLite forbids to touch across a fork. Where
 # forking is not safe (macOS) or not there (Windows): spawned.
-_START_METHOD = (
-    "fork"
-    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-    else "spawn"
-)
+_START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 
 def prepare_in_workers(
